@@ -1,0 +1,99 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import svelteConfig from './svelte.config.js';
+
+/**
+ * The dependency rule (DESIGN.md §2), one block per folder so that rules never override each other:
+ * which app folders and which packages each layer may not import.
+ */
+const duck = '@duckdb/duckdb-wasm';
+const layerRules = [
+  {
+    files: ['src/core/**'],
+    folders: ['db', 'io', 'store', 'state', 'map', 'ui', 'i18n', 'workers'],
+    packages: [duck, 'idb', 'comlink', 'svelte', 'svelte/store'],
+    why: 'core is pure domain logic: no app folders, DuckDB, IndexedDB, comlink or Svelte',
+  },
+  {
+    files: ['src/db/**'],
+    folders: ['state', 'ui', 'map', 'store', 'io'],
+    packages: [],
+    why: 'db sits below state and ui',
+  },
+  {
+    files: ['src/io/**', 'src/store/**'],
+    folders: ['state', 'ui', 'map'],
+    packages: [duck],
+    why: 'io and store sit below state and ui; only db/ imports duckdb-wasm',
+  },
+  {
+    files: ['workers/**'],
+    folders: ['state', 'ui', 'map', 'db', 'store'],
+    packages: [duck],
+    why: 'workers run core and io only',
+  },
+  {
+    files: ['src/map/**'],
+    folders: ['state', 'ui', 'db', 'store'],
+    packages: [duck],
+    why: 'map holds pure layer factories',
+  },
+  {
+    files: ['src/i18n/**'],
+    folders: ['state', 'ui', 'db', 'store', 'io', 'map'],
+    packages: [duck],
+    why: 'i18n holds messages only',
+  },
+  {
+    files: ['src/state/**'],
+    folders: ['ui'],
+    packages: [duck],
+    why: 'state sits below ui; only db/ imports duckdb-wasm',
+  },
+  {
+    files: ['src/ui/**'],
+    folders: ['db', 'store'],
+    packages: [duck],
+    why: 'ui is thin: it calls state/, never db/ or store/',
+  },
+].map(({ files, folders, packages, why }) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: packages.map((name) => ({ name, message: why })),
+        patterns: folders.map((f) => ({ group: [`**/${f}/*`, `**/${f}`], message: why })),
+      },
+    ],
+  },
+}));
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'sample-data/', 'public/', 'tests/fixtures/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...svelte.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'svelte/no-at-html-tags': 'error',
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        extraFileExtensions: ['.svelte'],
+        parser: tseslint.parser,
+        svelteConfig,
+      },
+    },
+  },
+  ...layerRules,
+);

@@ -1,0 +1,26 @@
+/**
+ * DuckDB tables (DESIGN.md §3). DuckDB is a cache rebuilt from IndexedDB/OPFS on every start: the durable truth is
+ * the browser store, so these have no migrations of their own. Geometry is WKB (lon/lat) plus a bbox because the
+ * spatial extension cannot be loaded offline; exact geometry runs in the geometry worker.
+ */
+export const SCHEMA_SQL: readonly string[] = [
+  `CREATE TABLE IF NOT EXISTS layer (
+     id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, name VARCHAR NOT NULL, source_file VARCHAR,
+     crs VARCHAR, feature_count INTEGER, added_at TIMESTAMP)`,
+  `CREATE TABLE IF NOT EXISTS feature (
+     layer_id VARCHAR NOT NULL, fid INTEGER NOT NULL, props VARCHAR, geom BLOB,
+     minx DOUBLE, miny DOUBLE, maxx DOUBLE, maxy DOUBLE)`,
+  `CREATE TABLE IF NOT EXISTS admin (
+     code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, level VARCHAR NOT NULL, parent_code VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS scene (
+     id VARCHAR PRIMARY KEY, label VARCHAR, acquired_on DATE, sensor VARCHAR, band_map VARCHAR, crs VARCHAR,
+     transform VARCHAR, width INTEGER, height INTEGER, file_ref VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS run (
+     id VARCHAR PRIMARY KEY, t1 VARCHAR, t2 VARCHAR, params VARCHAR, started_at TIMESTAMP,
+     finished_at TIMESTAMP, status VARCHAR, patch_count INTEGER)`,
+  `CREATE TABLE IF NOT EXISTS patch (
+     id VARCHAR PRIMARY KEY, run_id VARCHAR, geom BLOB, area_ha DOUBLE, redline_ha DOUBLE, cx DOUBLE, cy DOUBLE,
+     province VARCHAR, city VARCHAR, county VARCHAR, township VARCHAR, location VARCHAR,
+     activity_type VARCHAR, activity_conf DOUBLE, problem_type VARCHAR, score DOUBLE, status VARCHAR,
+     minx DOUBLE, miny DOUBLE, maxx DOUBLE, maxy DOUBLE)`,
+];

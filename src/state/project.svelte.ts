@@ -1,0 +1,57 @@
+import type { ProjectRecord } from '../store/database.ts';
+import {
+  createProject,
+  deleteProject,
+  getProject,
+  lastProjectId,
+  listProjects,
+  rememberLastProject,
+  renameProject,
+} from '../store/projects.ts';
+import { deleteProjectFiles } from '../store/opfs.ts';
+import { requestPersistence, type StorageStatus } from '../store/storage.ts';
+
+/** Which project is open, the project list, and the storage status. */
+class ProjectState {
+  current = $state<ProjectRecord | null>(null);
+  all = $state<ProjectRecord[]>([]);
+  storage = $state<StorageStatus | null>(null);
+  error = $state<string | null>(null);
+
+  /** Load the list and reopen the project that was open before the reload. */
+  async init(): Promise<void> {
+    this.all = await listProjects();
+    const last = await lastProjectId();
+    if (last) this.current = (await getProject(last)) ?? null;
+    this.storage = await requestPersistence();
+  }
+
+  async create(name: string, sample?: string): Promise<ProjectRecord> {
+    const record = await createProject(name, sample);
+    await this.open(record.id);
+    return record;
+  }
+
+  async open(id: string): Promise<void> {
+    const record = await getProject(id);
+    if (!record) throw new Error(`project ${id} not found`);
+    await rememberLastProject(id);
+    this.current = record;
+    this.all = await listProjects();
+  }
+
+  async rename(id: string, name: string): Promise<void> {
+    const record = await renameProject(id, name);
+    if (this.current?.id === id) this.current = record;
+    this.all = await listProjects();
+  }
+
+  async remove(id: string): Promise<void> {
+    await deleteProject(id);
+    await deleteProjectFiles(id).catch(() => undefined);
+    if (this.current?.id === id) this.current = null;
+    this.all = await listProjects();
+  }
+}
+
+export const project = new ProjectState();

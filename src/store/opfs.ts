@@ -1,0 +1,51 @@
+/**
+ * Origin Private File System helper for large files (imagery, photos): kept per project under
+ * `projects/<projectId>/`, so deleting a project frees its space in one call.
+ */
+export class OpfsUnavailableError extends Error {
+  constructor(cause?: unknown) {
+    super('this browser has no Origin Private File System', { cause });
+    this.name = 'OpfsUnavailableError';
+  }
+}
+
+async function projectDir(projectId: string, create: boolean): Promise<FileSystemDirectoryHandle> {
+  const getDirectory = globalThis.navigator?.storage?.getDirectory;
+  if (!getDirectory) throw new OpfsUnavailableError();
+  const root = await navigator.storage.getDirectory();
+  const projects = await root.getDirectoryHandle('projects', { create: true });
+  return projects.getDirectoryHandle(projectId, { create });
+}
+
+/** Write a file, streaming it when possible; a failed write removes the partial file. */
+export async function writeProjectFile(projectId: string, name: string, data: Blob): Promise<void> {
+  const dir = await projectDir(projectId, true);
+  const handle = await dir.getFileHandle(name, { create: true });
+  const writable = await handle.createWritable();
+  try {
+    await data.stream().pipeTo(writable);
+  } catch (error) {
+    await dir.removeEntry(name).catch(() => undefined);
+    throw error;
+  }
+}
+
+export async function readProjectFile(projectId: string, name: string): Promise<File> {
+  const dir = await projectDir(projectId, false);
+  return (await dir.getFileHandle(name)).getFile();
+}
+
+export async function hasProjectFile(projectId: string, name: string): Promise<boolean> {
+  try {
+    await readProjectFile(projectId, name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function deleteProjectFiles(projectId: string): Promise<void> {
+  const root = await navigator.storage.getDirectory();
+  const projects = await root.getDirectoryHandle('projects', { create: true });
+  await projects.removeEntry(projectId, { recursive: true }).catch(() => undefined);
+}

@@ -1,0 +1,106 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  LAND_RGB,
+  baseUrl,
+  guardedPage,
+  launch,
+  newGuardedContext,
+  screenshot,
+  shareOfColour,
+  waitForBasemap,
+  type Guard,
+} from './harness.ts';
+
+let browser: Browser;
+let context: BrowserContext;
+let guard: Guard;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('app shell', () => {
+  it('loads offline, in Chinese, and draws the basemap', async () => {
+    ({ context, guard } = await newGuardedContext(browser));
+    page = await guardedPage(context, guard);
+    await page.goto(baseUrl());
+    await expect.poll(() => page.getByTestId('app-title').textContent()).toBe('红线监管笔记本');
+    await waitForBasemap(page);
+    await page.waitForTimeout(300);
+    // China's outline covers a real part of the initial view: land-coloured pixels, not a blank canvas.
+    const land = await shareOfColour(page, LAND_RGB);
+    expect(land).toBeGreaterThan(0.1);
+    expect(land).toBeLessThan(0.95);
+    const firstFrameMs = Number(await page.evaluate(() => document.body.dataset.firstBasemapFrameMs));
+    console.log(`cold start: first basemap frame at ${firstFrameMs} ms after navigation start`);
+    await screenshot(page, 'shell-basemap-zh');
+  });
+
+  it('shows a scale bar and the cursor position in degrees', async () => {
+    await expect.poll(() => page.getByTestId('scale-bar').textContent()).toMatch(/\d+ (km|m)/);
+    const box = await page.getByTestId('map-canvas').boundingBox();
+    if (!box) throw new Error('map canvas not laid out');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await expect
+      .poll(() => page.getByTestId('cursor-coords').textContent())
+      .toMatch(/经度 1\d\d\.\d{5}\s+纬度 \d\d\.\d{5}/);
+  });
+
+  it('starts DuckDB from the app’s own files and answers select 42', async () => {
+    await expect
+      .poll(() => page.getByTestId('db-status').getAttribute('data-state'), { timeout: 60_000 })
+      .toBe('ready');
+    await page.getByTestId('tab-notebook').click();
+    await page.getByTestId('sql-input').fill('SELECT 42 AS answer, (SELECT count(*) FROM patch) AS patches');
+    await page.getByTestId('sql-run').click();
+    await expect.poll(() => page.getByTestId('sql-result').textContent()).toContain('42');
+    // A bad statement reports DuckDB's own message instead of failing silently.
+    await page.getByTestId('sql-input').fill('SELECT * FROM no_such_table');
+    await page.getByTestId('sql-run').click();
+    await expect.poll(() => page.getByTestId('sql-error').textContent()).toMatch(/no_such_table/);
+    guard.consoleErrors = guard.consoleErrors.filter((text) => !text.includes('no_such_table'));
+    await screenshot(page, 'shell-sql');
+  });
+
+  it('switches language to English and back', async () => {
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.getByTestId('app-title').textContent()).toBe('Redline Notebook');
+    await expect.poll(() => page.getByTestId('tab-layers').textContent()).toBe('Layers');
+    await screenshot(page, 'shell-english');
+    await page.reload();
+    // The choice is remembered.
+    await expect.poll(() => page.getByTestId('app-title').textContent()).toBe('Redline Notebook');
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.getByTestId('tab-layers').textContent()).toBe('图层');
+  });
+
+  it('creates, renames and keeps a project across a reload; deletes it only after confirmation', async () => {
+    await page.getByTestId('project-new').click();
+    await expect.poll(() => page.getByTestId('project-item').count()).toBe(1);
+    await page.getByTestId('project-rename').click();
+    await page.getByTestId('project-rename-input').fill('北海市 2026 年度监管');
+    await page.getByTestId('project-rename-save').click();
+    await expect.poll(() => page.getByTestId('header-project').textContent()).toBe('北海市 2026 年度监管');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('header-project').textContent()).toBe('北海市 2026 年度监管');
+    await page.getByTestId('project-delete').click();
+    await page.getByTestId('confirm-cancel').click();
+    expect(await page.getByTestId('project-item').count()).toBe(1);
+    await page.getByTestId('project-delete').click();
+    await screenshot(page, 'shell-delete-confirm');
+    await page.getByTestId('confirm-ok').click();
+    await expect.poll(() => page.getByTestId('project-item').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('header-project').textContent()).toBe('未打开项目');
+  });
+});
+
+afterEach(() => {
+  // Every test fails on a request that left the app's origin or on a console error.
+  expect(guard?.offOrigin ?? []).toEqual([]);
+  expect(guard?.consoleErrors ?? []).toEqual([]);
+});
