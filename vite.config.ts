@@ -1,10 +1,34 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
+import { join, normalize } from 'node:path';
+
+/**
+ * The sample project ships inside the app (dist/sample-data/), so `?sample=beihai` works from any static host with
+ * no network. In dev, the same folder is served as-is.
+ */
+function sampleData(): Plugin {
+  const root = normalize(join(import.meta.dirname, 'sample-data'));
+  return {
+    name: 'redline-sample-data',
+    configureServer(server) {
+      server.middlewares.use('/sample-data', (request, response, next) => {
+        const path = normalize(join(root, decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/')));
+        if (!path.startsWith(root) || !existsSync(path) || statSync(path).isDirectory()) return next();
+        createReadStream(path).pipe(response);
+      });
+    },
+    closeBundle() {
+      if (existsSync(root))
+        cpSync(root, join(import.meta.dirname, 'dist', 'sample-data'), { recursive: true });
+    },
+  };
+}
 
 // Relative base so the built dist/ works from any static host and any sub-path.
 export default defineConfig({
   base: './',
-  plugins: [svelte()],
+  plugins: [svelte(), sampleData()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -111,6 +111,49 @@ export async function query(sql: string, options: QueryOptions = {}): Promise<Ro
   return tableToRows(await queryArrow(sql, options));
 }
 
+/** Run several statements on one connection inside a transaction: all of them or none. */
+export async function transaction(
+  statements: readonly { sql: string; params?: readonly unknown[] }[],
+): Promise<void> {
+  const { db } = await getDb();
+  const conn = await db.connect();
+  let current = 'BEGIN TRANSACTION';
+  try {
+    await conn.query(current);
+    for (const statement of statements) {
+      current = statement.sql;
+      if (statement.params && statement.params.length > 0) {
+        const prepared = await conn.prepare(statement.sql);
+        try {
+          await prepared.query(...statement.params);
+        } finally {
+          await prepared.close();
+        }
+      } else await conn.query(statement.sql);
+    }
+    current = 'COMMIT';
+    await conn.query(current);
+  } catch (error) {
+    await conn.query('ROLLBACK').catch(() => undefined);
+    throw new QueryError(current, error);
+  } finally {
+    await conn.close();
+  }
+}
+
+/** Load an Arrow IPC stream into a fresh table (Arrow inserts work offline; DuckDB's JSON/parquet readers do not). */
+export async function insertIpc(ipc: Uint8Array, name: string): Promise<void> {
+  const { db } = await getDb();
+  const conn = await db.connect();
+  try {
+    await conn.insertArrowFromIPCStream(ipc, { name, create: true });
+  } catch (error) {
+    throw new QueryError(`INSERT ARROW IPC INTO ${name}`, error);
+  } finally {
+    await conn.close();
+  }
+}
+
 /** Insert an Arrow table into a new or existing table (Arrow inserts work offline; JSON/parquet do not). */
 export async function insertArrow(table: Table, name: string, create: boolean): Promise<void> {
   const { db } = await getDb();

@@ -22,6 +22,33 @@ class MapState {
   cursor = $state<[number, number] | null>(null);
   /** Frames drawn so far: tests and the cold-start measurement wait on the first. */
   frames = $state(0);
+  /** How two dates of imagery are compared: one at a time, a swipe, or two synchronised maps side by side. */
+  compare = $state<'single' | 'swipe' | 'side'>('single');
+  /** Swipe position as a share of the map width. */
+  swipe = $state(0.5);
+
+  /** The lon/lat box the map shows now. */
+  viewBounds(): Bounds {
+    const { width, height } = this.size;
+    const viewport = new WebMercatorViewport({
+      ...this.view,
+      width: Math.max(width, 1),
+      height: Math.max(height, 1),
+    });
+    const [west, south, east, north] = viewport.getBounds();
+    return [west, south, east, north];
+  }
+
+  /** The longitude under the swipe line. */
+  swipeLongitude(): number {
+    const { width, height } = this.size;
+    const viewport = new WebMercatorViewport({
+      ...this.view,
+      width: Math.max(width, 1),
+      height: Math.max(height, 1),
+    });
+    return viewport.unproject([this.swipe * width, height / 2])[0] ?? this.view.longitude;
+  }
 
   setOverlay(key: string, layers: Layer[]): void {
     this.overlays = { ...this.overlays, [key]: layers };

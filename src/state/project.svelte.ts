@@ -10,6 +10,9 @@ import {
 } from '../store/projects.ts';
 import { deleteProjectFiles } from '../store/opfs.ts';
 import { requestPersistence, type StorageStatus } from '../store/storage.ts';
+import { clearProjectTables } from '../db/layers.ts';
+import { layers } from './layers.svelte.ts';
+import { scenes } from './scenes.svelte.ts';
 
 /** Which project is open, the project list, and the storage status. */
 class ProjectState {
@@ -17,13 +20,15 @@ class ProjectState {
   all = $state<ProjectRecord[]>([]);
   storage = $state<StorageStatus | null>(null);
   error = $state<string | null>(null);
+  /** True while a project's layers and imagery are being loaded into DuckDB and the map. */
+  loading = $state(false);
 
   /** Load the list and reopen the project that was open before the reload. */
   async init(): Promise<void> {
     this.all = await listProjects();
-    const last = await lastProjectId();
-    if (last) this.current = (await getProject(last)) ?? null;
     this.storage = await requestPersistence();
+    const last = await lastProjectId();
+    if (last && (await getProject(last))) await this.open(last);
   }
 
   async create(name: string, sample?: string): Promise<ProjectRecord> {
@@ -38,6 +43,21 @@ class ProjectState {
     await rememberLastProject(id);
     this.current = record;
     this.all = await listProjects();
+    await this.#mount(id);
+  }
+
+  /** Mirror one project into DuckDB and the map: DuckDB holds exactly the open project. */
+  async #mount(id: string): Promise<void> {
+    this.loading = true;
+    try {
+      layers.clear();
+      scenes.clear();
+      await clearProjectTables();
+      await layers.load(id);
+      await scenes.load(id);
+    } finally {
+      this.loading = false;
+    }
   }
 
   async rename(id: string, name: string): Promise<void> {
@@ -49,7 +69,12 @@ class ProjectState {
   async remove(id: string): Promise<void> {
     await deleteProject(id);
     await deleteProjectFiles(id).catch(() => undefined);
-    if (this.current?.id === id) this.current = null;
+    if (this.current?.id === id) {
+      this.current = null;
+      layers.clear();
+      scenes.clear();
+      await clearProjectTables();
+    }
     this.all = await listProjects();
   }
 }

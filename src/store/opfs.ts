@@ -49,3 +49,13 @@ export async function deleteProjectFiles(projectId: string): Promise<void> {
   const projects = await root.getDirectoryHandle('projects', { create: true });
   await projects.removeEntry(projectId, { recursive: true }).catch(() => undefined);
 }
+
+/** Remove one file of a project (no error when it is already gone). */
+export async function deleteProjectFile(projectId: string, name: string): Promise<void> {
+  try {
+    const dir = await projectDir(projectId, false);
+    await dir.removeEntry(name);
+  } catch {
+    // Already gone, or the project folder never existed.
+  }
+}

@@ -1,0 +1,74 @@
+import { insertIpc, query, transaction } from './client.ts';
+import { quoteIdent } from './sql.ts';
+
+/** What the `layer` table holds for one layer. */
+export interface LayerRow {
+  id: string;
+  kind: string;
+  name: string;
+  sourceFile: string;
+  crs: string;
+  featureCount: number;
+  addedAt: string;
+}
+
+let staging = 0;
+
+/**
+ * Replace a layer in DuckDB: its `layer` row and all its `feature` rows, from an Arrow IPC stream of
+ * (layer_id, fid, props, geom, minx, miny, maxx, maxy). Staged first, then swapped in one transaction, so a
+ * failure never leaves half a layer. `ipcLayerId` is the id the stream was built with (a stored layer re-read
+ * after a reload gets a fresh one, replaced here by the layer's own id).
+ */
+export async function putLayer(
+  layer: LayerRow,
+  featureIpc: Uint8Array,
+  ipcLayerId = layer.id,
+): Promise<void> {
+  staging += 1;
+  const temp = quoteIdent(`staging_feature_${staging}`);
+  await insertIpc(featureIpc, `staging_feature_${staging}`);
+  try {
+    await transaction([
+      { sql: 'DELETE FROM feature WHERE layer_id = ?', params: [layer.id] },
+      { sql: 'DELETE FROM layer WHERE id = ?', params: [layer.id] },
+      {
+        sql: 'INSERT INTO layer VALUES (?, ?, ?, ?, ?, ?, CAST(? AS TIMESTAMP))',
+        params: [
+          layer.id,
+          layer.kind,
+          layer.name,
+          layer.sourceFile,
+          layer.crs,
+          layer.featureCount,
+          layer.addedAt,
+        ],
+      },
+      {
+        sql: `INSERT INTO feature SELECT ?, fid, props, geom, minx, miny, maxx, maxy FROM ${temp} WHERE layer_id = ?`,
+        params: [layer.id, ipcLayerId],
+      },
+    ]);
+  } finally {
+    await query(`DROP TABLE IF EXISTS ${temp}`);
+  }
+}
+
+/** Change the kind or name of a layer. */
+export async function updateLayerRow(id: string, kind: string, name: string): Promise<void> {
+  await transaction([{ sql: 'UPDATE layer SET kind = ?, name = ? WHERE id = ?', params: [kind, name, id] }]);
+}
+
+export async function deleteLayerRows(id: string): Promise<void> {
+  await transaction([
+    { sql: 'DELETE FROM feature WHERE layer_id = ?', params: [id] },
+    { sql: 'DELETE FROM layer WHERE id = ?', params: [id] },
+  ]);
+}
+
+/** Empty every project table: DuckDB mirrors exactly one open project. */
+export async function clearProjectTables(): Promise<void> {
+  await transaction(
+    ['feature', 'layer', 'scene', 'run', 'patch'].map((table) => ({ sql: `DELETE FROM ${table}` })),
+  );
+}

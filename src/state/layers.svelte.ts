@@ -1,0 +1,246 @@
+import * as Comlink from 'comlink';
+import type { Feature, Geometry } from 'geojson';
+import type { ProjectScopedRecord } from '../store/database.ts';
+import { deleteRecord, listRecords, putRecord } from '../store/records.ts';
+import { deleteProjectFile, readProjectFile, writeProjectFile } from '../store/opfs.ts';
+import { deleteLayerRows, putLayer, updateLayerRow } from '../db/layers.ts';
+import { vectorLayer } from '../map/vector-layers.ts';
+import type { ImportErrorData, ImportWarning } from '../io/import-error.ts';
+import type { LayerReadOutcome, LayerReadResult } from '../../workers/layer-api.ts';
+import { layerWorker } from './layer-client.ts';
+import { mapState, type Bounds } from './map.svelte.ts';
+import { jobs } from './jobs.svelte.ts';
+
+export const LAYER_KINDS = ['redline', 'control_zone', 'reserve', 'admin', 'other'] as const;
+export type LayerKind = (typeof LAYER_KINDS)[number];
+
+/** A vector layer as stored: normalised lon/lat GeoJSON in OPFS, this record in IndexedDB. */
+export interface LayerRecord extends ProjectScopedRecord {
+  schemaVersion: 1;
+  kind: LayerKind;
+  name: string;
+  sourceFile: string;
+  /** The CRS the source came in (`EPSG:4527`, `PROJ4:…`); stored geometry is always lon/lat. */
+  crs: string;
+  crsName: string;
+  featureCount: number;
+  bbox: Bounds | null;
+  fields: string[];
+  warnings: ImportWarning[];
+  visible: boolean;
+  opfsName: string;
+  addedAt: string;
+}
+
+/** A layer read from files and waiting for the user to confirm its kind and name. */
+export interface PendingLayer {
+  record: LayerRecord;
+  result: LayerReadResult;
+}
+
+/** A file group that could not be read. */
+export interface FailedRead {
+  files: string[];
+  error: ImportErrorData;
+}
+
+function asKind(value: string): LayerKind {
+  return (LAYER_KINDS as readonly string[]).includes(value) ? (value as LayerKind) : 'other';
+}
+
+/** The project's vector layers: import (in a worker), confirmation, DuckDB rows, map layers, persistence. */
+class LayersState {
+  list = $state.raw<LayerRecord[]>([]);
+  /** Layers read and waiting for confirmation, first one shown in the dialog. */
+  queue = $state.raw<PendingLayer[]>([]);
+  #features = new Map<string, Feature<Geometry, Record<string, unknown>>[]>();
+  #decided: (() => void)[] = [];
+
+  get pending(): PendingLayer | null {
+    return this.queue[0] ?? null;
+  }
+
+  /** Re-read every stored layer of a project from OPFS into DuckDB and the map. */
+  async load(projectId: string): Promise<void> {
+    this.clear();
+    const records = await listRecords<LayerRecord>('layers', projectId);
+    records.sort((a, b) => a.addedAt.localeCompare(b.addedAt));
+    for (const record of records) {
+      const file = await readProjectFile(projectId, record.opfsName);
+      const [outcome] = await this.#read([{ name: `${record.name}.geojson`, file }], record.name);
+      if (!outcome?.ok) throw new Error(`stored layer ${record.name} could not be read back`);
+      await this.#mount(record, outcome.result);
+    }
+  }
+
+  clear(): void {
+    for (const record of this.list) mapState.removeOverlay(`vector-${record.id}`);
+    this.list = [];
+    this.queue = [];
+    this.#features.clear();
+  }
+
+  /**
+   * Read one group of files (a GeoJSON, a .zip, a .shp/.shx/.dbf/.prj/.cpg set, a CSV, a Parquet) in the worker.
+   * Layers found wait in the queue for the user to confirm; nothing is stored until `confirm`. Returns the
+   * groups that failed.
+   */
+  async read(projectId: string, files: { name: string; file: Blob }[]): Promise<FailedRead[]> {
+    const label = files.map((f) => f.name).join(', ');
+    const outcomes = await this.#read(files, label);
+    const failed: FailedRead[] = [];
+    const pending: PendingLayer[] = [];
+    for (const outcome of outcomes) {
+      if (!outcome.ok) {
+        failed.push({ files: outcome.files, error: outcome.error });
+        continue;
+      }
+      const result = outcome.result;
+      const record: LayerRecord = {
+        schemaVersion: 1,
+        id: result.layerId,
+        projectId,
+        kind: asKind(result.kindGuess),
+        name: result.name,
+        sourceFile: result.sourceFiles.join(', '),
+        crs: result.crs,
+        crsName: result.crsName,
+        featureCount: result.features.length,
+        bbox: result.bbox,
+        fields: result.fields,
+        warnings: result.warnings,
+        visible: true,
+        opfsName: `layer-${result.layerId}.geojson`,
+        addedAt: new Date().toISOString(),
+      };
+      pending.push({ record, result });
+    }
+    this.queue = [...this.queue, ...pending];
+    return failed;
+  }
+
+  /** Resolves once the confirmation queue is empty. */
+  decided(): Promise<void> {
+    if (this.queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#decided.push(resolve));
+  }
+
+  #next(): void {
+    this.queue = this.queue.slice(1);
+    if (this.queue.length === 0) for (const resolve of this.#decided.splice(0)) resolve();
+  }
+
+  /** Store the first pending layer: OPFS file, DuckDB rows, then the IndexedDB record (the commit point). */
+  async confirm(kind: LayerKind, name: string): Promise<LayerRecord> {
+    const pending = this.pending;
+    if (!pending) throw new Error('no layer waiting for confirmation');
+    const record: LayerRecord = { ...pending.record, kind, name: name.trim() || pending.record.name };
+    try {
+      await writeProjectFile(
+        record.projectId,
+        record.opfsName,
+        new Blob([pending.result.normalized as BlobPart]),
+      );
+      await this.#mount(record, pending.result);
+      await putRecord('layers', record);
+    } catch (error) {
+      // DuckDB, OPFS or the store refused: leave no trace, so the project is exactly as before.
+      await deleteLayerRows(record.id).catch(() => undefined);
+      await deleteProjectFile(record.projectId, record.opfsName);
+      mapState.removeOverlay(`vector-${record.id}`);
+      this.#features.delete(record.id);
+      this.list = this.list.filter((item) => item.id !== record.id);
+      throw error;
+    } finally {
+      this.#next();
+    }
+    if (record.bbox) mapState.zoomTo(record.bbox);
+    return record;
+  }
+
+  discard(): void {
+    this.#next();
+  }
+
+  async update(record: LayerRecord): Promise<void> {
+    await putRecord('layers', record);
+    await updateLayerRow(record.id, record.kind, record.name);
+    this.list = this.list.map((item) => (item.id === record.id ? record : item));
+    this.#draw(record);
+  }
+
+  async remove(id: string): Promise<void> {
+    const record = this.list.find((item) => item.id === id);
+    await deleteRecord('layers', id);
+    await deleteLayerRows(id);
+    if (record) await deleteProjectFile(record.projectId, record.opfsName);
+    mapState.removeOverlay(`vector-${id}`);
+    this.#features.delete(id);
+    this.list = this.list.filter((item) => item.id !== id);
+  }
+
+  features(id: string): Feature<Geometry, Record<string, unknown>>[] {
+    return this.#features.get(id) ?? [];
+  }
+
+  /** Layers of one kind with their features (for detection masks and overlay). */
+  ofKind(kind: LayerKind): { record: LayerRecord; features: Feature<Geometry, Record<string, unknown>>[] }[] {
+    return this.list
+      .filter((record) => record.kind === kind)
+      .map((record) => ({ record, features: this.features(record.id) }));
+  }
+
+  async #read(files: { name: string; file: Blob }[], label: string): Promise<LayerReadOutcome[]> {
+    const job = jobs.start(`图层 ${label}`);
+    const worker = layerWorker();
+    const jobId = Math.floor(Math.random() * 2 ** 31);
+    const onAbort = (): void => void worker.cancel(jobId);
+    job.signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      const outcomes = await worker.read(
+        jobId,
+        files,
+        Comlink.proxy((share: number | null, message: string) => job.update(share, message)),
+      );
+      if (job.signal.aborted) return [];
+      job.done();
+      return outcomes;
+    } catch (error) {
+      if (!job.signal.aborted) job.fail(error);
+      throw error;
+    } finally {
+      job.signal.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async #mount(record: LayerRecord, result: LayerReadResult): Promise<void> {
+    await putLayer(
+      {
+        id: record.id,
+        kind: record.kind,
+        name: record.name,
+        sourceFile: record.sourceFile,
+        crs: record.crs,
+        featureCount: record.featureCount,
+        addedAt: record.addedAt,
+      },
+      result.ipc,
+      result.layerId,
+    );
+    this.#features.set(record.id, result.features);
+    this.list = [...this.list, record];
+    this.#draw(record);
+  }
+
+  #draw(record: LayerRecord): void {
+    if (!record.visible) {
+      mapState.removeOverlay(`vector-${record.id}`);
+      return;
+    }
+    mapState.setOverlay(`vector-${record.id}`, [
+      vectorLayer(record.id, record.kind, this.features(record.id)),
+    ]);
+  }
+}
+
+export const layers = new LayersState();

@@ -1,0 +1,76 @@
+import { project } from './project.svelte.ts';
+import { layers, LAYER_KINDS, type LayerKind } from './layers.svelte.ts';
+import { scenes } from './scenes.svelte.ts';
+import { jobs } from './jobs.svelte.ts';
+import { mapState } from './map.svelte.ts';
+
+type Bilingual = { zh: string; en: string };
+
+/** `sample-data/<name>/project.json`: what a bundled sample project contains. */
+export interface SampleManifest {
+  schemaVersion: 1;
+  id: string;
+  name: Bilingual;
+  province: { code: string; name: string };
+  layers: { file: string; kind: string; name: Bilingual }[];
+  scenes: { file: string; label: string; acquired_on: string; sensor?: string; bands?: string[] }[];
+  notice: Bilingual;
+}
+
+/** Samples the app ships (the `?sample=` values). */
+export const SAMPLES = ['beihai'] as const;
+
+async function fetchOk(url: string): Promise<Response> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response;
+}
+
+export async function sampleManifest(name: string): Promise<SampleManifest> {
+  return (await (await fetchOk(`./sample-data/${name}/project.json`)).json()) as SampleManifest;
+}
+
+/**
+ * Open a bundled sample project: reopen it when this browser already has it (a workshop link clicked twice must
+ * not duplicate it), otherwise create it and load its layers and imagery through the same paths as user files.
+ */
+export async function openSample(name: string): Promise<void> {
+  const existing = project.all.find((item) => item.sample === name);
+  if (existing) {
+    await project.open(existing.id);
+    return;
+  }
+  const job = jobs.start(`示例项目 ${name}`, { cancellable: false });
+  let createdId: string | null = null;
+  try {
+    const manifest = await sampleManifest(name);
+    const created = await project.create(manifest.name.zh, name);
+    createdId = created.id;
+    for (const [index, layer] of manifest.layers.entries()) {
+      job.update(index / (manifest.layers.length + manifest.scenes.length), layer.name.zh);
+      const blob = await (await fetchOk(`./sample-data/${name}/${layer.file}`)).blob();
+      const failed = await layers.read(created.id, [{ name: layer.file, file: blob }]);
+      if (failed.length > 0) throw new Error(`${layer.file}: ${failed[0]?.error.code ?? 'read failed'}`);
+      const kind: LayerKind = (LAYER_KINDS as readonly string[]).includes(layer.kind)
+        ? (layer.kind as LayerKind)
+        : 'other';
+      await layers.confirm(kind, layer.name.zh);
+    }
+    for (const [index, scene] of manifest.scenes.entries()) {
+      job.update(
+        (manifest.layers.length + index) / (manifest.layers.length + manifest.scenes.length),
+        scene.label,
+      );
+      const blob = await (await fetchOk(`./sample-data/${name}/${scene.file}`)).blob();
+      await scenes.add(created.id, blob, scene.file, scene.label, scene.acquired_on);
+    }
+    const firstScene = scenes.scenes[0];
+    if (firstScene) mapState.zoomTo(firstScene.bounds);
+    job.done();
+  } catch (error) {
+    job.fail(error);
+    // Never leave half a sample project behind: the next click starts clean.
+    if (createdId) await project.remove(createdId).catch(() => undefined);
+    throw error;
+  }
+}

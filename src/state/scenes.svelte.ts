@@ -1,0 +1,265 @@
+import type { Layer } from '@deck.gl/core';
+import type { ProjectScopedRecord } from '../store/database.ts';
+import { deleteRecord, listRecords, putRecord } from '../store/records.ts';
+import { deleteProjectFile, readProjectFile, writeProjectFile } from '../store/opfs.ts';
+import {
+  compositeBands,
+  dateFromFileName,
+  guessBandRoles,
+  type BandRole,
+} from '../core/display/band-roles.ts';
+import { outputSize, pixelToMap, windowForView, type PixelWindow } from '../core/display/view-window.ts';
+import { imageryLayers, type ImageryTile } from '../map/imagery-layers.ts';
+import type { ImageInfo } from '../../workers/imagery-api.ts';
+import { imageryWorker } from './imagery-client.ts';
+import { crsFunctions, type CrsFunctions } from './crs-bridge.ts';
+import { mapState, type Bounds } from './map.svelte.ts';
+import { jobs } from './jobs.svelte.ts';
+
+/** A scene (one date of imagery) as stored: the file lives in OPFS, this record in IndexedDB. */
+export interface SceneRecord extends ProjectScopedRecord {
+  schemaVersion: 1;
+  label: string;
+  fileName: string;
+  opfsName: string;
+  size: number;
+  acquiredOn: string | null;
+  sensor: string;
+  bandRoles: BandRole[];
+  addedAt: string;
+}
+
+/** A scene opened for display. */
+export interface Scene {
+  record: SceneRecord;
+  info: ImageInfo;
+  crs: CrsFunctions;
+  bounds: Bounds;
+  base: ImageryTile | null;
+  detail: ImageryTile | null;
+}
+
+let requestCounter = 0;
+
+/** The project's imagery: T1/T2 scenes, their display (composite, opacity) and rendering from the worker. */
+class ScenesState {
+  scenes = $state.raw<Scene[]>([]);
+  composite = $state<'true' | 'false'>('true');
+  opacity = $state(1);
+  /** The scene shown in single mode. */
+  selected = $state<string | null>(null);
+  error = $state<string | null>(null);
+  #pending = new Map<string, number>();
+  #timer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Open every stored scene of a project (files come from OPFS: nothing to re-pick after a reload). */
+  async load(projectId: string): Promise<void> {
+    this.clear();
+    const records = await listRecords<SceneRecord>('scenes', projectId);
+    records.sort((a, b) => a.label.localeCompare(b.label));
+    for (const record of records) await this.#open(record, await readProjectFile(projectId, record.opfsName));
+    this.selected = this.scenes.at(-1)?.record.id ?? null;
+    this.refresh();
+  }
+
+  clear(): void {
+    for (const scene of this.scenes) void imageryWorker().close(scene.record.id);
+    this.scenes = [];
+    this.selected = null;
+    mapState.removeOverlay('imagery');
+  }
+
+  /**
+   * Add a GeoTIFF to the project. It is shown at once from the picked file (first frame without waiting for the
+   * copy), while a copy streams into OPFS; the IndexedDB record, written after the copy, is the commit point. If the
+   * copy fails (e.g. quota), the scene is taken off the map and the project is unchanged.
+   */
+  async add(
+    projectId: string,
+    file: Blob,
+    fileName: string,
+    label: string,
+    acquiredOn?: string,
+  ): Promise<Scene> {
+    const id = crypto.randomUUID();
+    const opfsName = `scene-${id}.tif`;
+    const probe = await imageryWorker().open(id, file);
+    const record: SceneRecord = {
+      schemaVersion: 1,
+      id,
+      projectId,
+      label,
+      fileName,
+      opfsName,
+      size: file.size,
+      acquiredOn: acquiredOn ?? probe.date ?? dateFromFileName(fileName),
+      sensor: '',
+      bandRoles: guessBandRoles(probe.bandNames, probe.bands),
+      addedAt: new Date().toISOString(),
+    };
+    const scene = await this.#open(record, file, probe);
+    this.selected = record.id;
+    this.refresh();
+    const job = jobs.start(`保存影像 ${fileName}`, { cancellable: false });
+    try {
+      await writeProjectFile(projectId, opfsName, file);
+      await putRecord('scenes', record);
+      job.done();
+    } catch (error) {
+      job.fail(error);
+      await deleteProjectFile(projectId, opfsName);
+      await this.remove(id).catch(() => undefined);
+      throw error;
+    }
+    return scene;
+  }
+
+  async update(record: SceneRecord): Promise<void> {
+    await putRecord('scenes', record);
+    this.scenes = this.scenes.map((scene) => (scene.record.id === record.id ? { ...scene, record } : scene));
+    this.refresh();
+  }
+
+  async remove(id: string): Promise<void> {
+    const scene = this.scenes.find((item) => item.record.id === id);
+    await deleteRecord('scenes', id);
+    if (scene) await deleteProjectFile(scene.record.projectId, scene.record.opfsName);
+    void imageryWorker().close(id);
+    this.scenes = this.scenes.filter((scene) => scene.record.id !== id);
+    if (this.selected === id) this.selected = this.scenes.at(-1)?.record.id ?? null;
+    this.#publish();
+  }
+
+  async #open(record: SceneRecord, file: Blob, probe?: ImageInfo): Promise<Scene> {
+    const info = probe ?? (await imageryWorker().open(record.id, file));
+    const crs = crsFunctions(info.crs);
+    const corners = [
+      pixelToMap(info.transform, 0, 0),
+      pixelToMap(info.transform, info.width, info.height),
+    ].map(([x, y]) => crs.toLonLat(x, y));
+    const lons = corners.map((c) => c[0]);
+    const lats = corners.map((c) => c[1]);
+    const bounds: Bounds = [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
+    const scene: Scene = { record, info, crs, bounds, base: null, detail: null };
+    this.scenes = [...this.scenes, scene];
+    return scene;
+  }
+
+  /** Re-render for the current view: a whole-image base once, and a detail window when zoomed in. */
+  refresh(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.#renderAll(), 120);
+  }
+
+  async #renderAll(): Promise<void> {
+    const view = mapState.viewBounds();
+    await Promise.all(this.scenes.map((scene) => this.#render(scene, view)));
+    this.#publish();
+  }
+
+  async #render(scene: Scene, view: Bounds): Promise<void> {
+    const rgb = compositeBands(scene.record.bandRoles, this.composite) ?? [0, 1, 2];
+    const min = rgb.map((b) => scene.info.stretch.p2[b] ?? 0) as [number, number, number];
+    const max = rgb.map((b) => scene.info.stretch.p98[b] ?? 1) as [number, number, number];
+    const key = `${this.composite}`;
+    if (!scene.base || !scene.base.key.startsWith(`base-${key}`)) {
+      const window: PixelWindow = [0, 0, scene.info.width, scene.info.height];
+      scene.base = await this.#tile(scene, window, 1024, 1024, rgb, min, max, `base-${key}`);
+    }
+    const samples: [number, number][] = [];
+    for (const fx of [0, 0.5, 1])
+      for (const fy of [0, 0.5, 1]) {
+        samples.push(
+          scene.crs.fromLonLat(view[0] + fx * (view[2] - view[0]), view[1] + fy * (view[3] - view[1])),
+        );
+      }
+    const window = windowForView(samples, scene.info.transform, scene.info.width, scene.info.height);
+    if (!window) {
+      scene.detail = null;
+      return;
+    }
+    // Screen pixels the window covers: its share of the view times the map size.
+    const share = (window[2] - window[0]) / scene.info.width;
+    const viewShare = (scene.bounds[2] - scene.bounds[0]) / Math.max(1e-12, view[2] - view[0]);
+    const screenWidth = Math.ceil(mapState.size.width * share * viewShare) + 1;
+    const screenHeight = Math.ceil(
+      screenWidth * ((window[3] - window[1]) / Math.max(1, window[2] - window[0])),
+    );
+    const [width, height] = outputSize(window, screenWidth, screenHeight);
+    if (width <= (scene.base?.bitmap.width ?? 0) * share * 1.2 && scene.base) {
+      scene.detail = null;
+      return;
+    }
+    scene.detail = await this.#tile(scene, window, width, height, rgb, min, max, `detail-${key}`);
+  }
+
+  async #tile(
+    scene: Scene,
+    window: PixelWindow,
+    maxWidth: number,
+    maxHeight: number,
+    rgb: [number, number, number],
+    min: [number, number, number],
+    max: [number, number, number],
+    key: string,
+  ): Promise<ImageryTile | null> {
+    const [width, height] = outputSize(window, maxWidth, maxHeight);
+    const previous = this.#pending.get(`${scene.record.id}-${key}`);
+    if (previous !== undefined) void imageryWorker().cancel(previous);
+    const requestId = ++requestCounter;
+    this.#pending.set(`${scene.record.id}-${key}`, requestId);
+    const result = await imageryWorker().render({
+      requestId,
+      imageId: scene.record.id,
+      window,
+      width,
+      height,
+      rgb,
+      min,
+      max,
+    });
+    if (!result) return null;
+    const corner = (col: number, row: number): [number, number] =>
+      scene.crs.toLonLat(...pixelToMap(scene.info.transform, col, row));
+    const [c0, r0, c1, r1] = window;
+    return {
+      key: `${key}-${window.join('-')}`,
+      bitmap: result.bitmap,
+      corners: [corner(c0, r1), corner(c0, r0), corner(c1, r0), corner(c1, r1)],
+    };
+  }
+
+  /** Turn the rendered tiles into map layers according to the compare mode. */
+  #publish(): void {
+    const layers: Layer[] = [];
+    const ordered = [...this.scenes].sort((a, b) => a.record.label.localeCompare(b.record.label));
+    const tilesOf = (scene: Scene): ImageryTile[] =>
+      [scene.base, scene.detail].filter((tile): tile is ImageryTile => tile !== null);
+    const [first, second] = ordered;
+    if (mapState.compare === 'side' && first && second) {
+      layers.push(...imageryLayers(first.record.id, tilesOf(first), { opacity: this.opacity, view: 'left' }));
+      layers.push(
+        ...imageryLayers(second.record.id, tilesOf(second), { opacity: this.opacity, view: 'right' }),
+      );
+    } else if (mapState.compare === 'swipe' && first && second) {
+      layers.push(...imageryLayers(first.record.id, tilesOf(first), { opacity: this.opacity }));
+      layers.push(
+        ...imageryLayers(second.record.id, tilesOf(second), {
+          opacity: this.opacity,
+          clipWest: mapState.swipeLongitude(),
+        }),
+      );
+    } else {
+      const shown = this.scenes.find((scene) => scene.record.id === this.selected) ?? ordered.at(-1);
+      if (shown) layers.push(...imageryLayers(shown.record.id, tilesOf(shown), { opacity: this.opacity }));
+    }
+    mapState.setOverlay('imagery', layers);
+  }
+
+  /** Re-publish without re-rendering (swipe moved, compare mode changed). */
+  republish(): void {
+    this.#publish();
+  }
+}
+
+export const scenes = new ScenesState();

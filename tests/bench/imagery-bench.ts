@@ -1,0 +1,93 @@
+// Imagery load benchmark in headless Chromium: a 10,000 × 10,000 × 4-band uint16 COG picked with the file
+// picker; time to the first imagery frame, time for full-resolution detail after a pan, and peak memory of the
+// browser's processes. Needs `npx vite build` first (dist/) and Debian chromium.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+// @ts-expect-error -- plain ESM helper shared with `npm start`; it has no type declarations.
+import { serveStatic } from '../../scripts/serve.mjs';
+import { CHROMIUM_ARGS } from '../e2e/harness-flags.ts';
+import type { BenchFigure } from './run.ts';
+
+const FILE = 'tests/bench/.data/imagery-10k-cog.tif';
+
+/** Resident memory (MB) of all chromium processes, from /proc. */
+function chromiumRssMb(): number {
+  let kb = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes('chromium')) continue;
+      const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+      kb += Number(rss ?? 0);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return kb / 1024;
+}
+
+export async function runImageryBench(): Promise<BenchFigure[]> {
+  if (!existsSync(FILE)) {
+    execFileSync('/usr/bin/python3', ['tests/bench/ref/make_big_tiff.py', FILE, '10000', '1', '--cog'], {
+      stdio: 'inherit',
+    });
+  }
+  if (!existsSync('dist/index.html'))
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const { server, url } = (await serveStatic('dist', { port: 4900 })) as {
+    server: { close(): void };
+    url: string;
+  };
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, chromiumRssMb())), 100);
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(url);
+    await page.getByTestId('project-new').click();
+    await page.waitForFunction(() => document.body.dataset.firstBasemapFrameMs !== undefined);
+    const t0 = await page.evaluate(() => performance.now());
+    await page.getByTestId('file-input').setInputFiles(FILE);
+    await page.waitForFunction(() => document.body.dataset.lastImageryFrameMs !== undefined, undefined, {
+      timeout: 120_000,
+    });
+    const first = Number(await page.evaluate(() => document.body.dataset.lastImageryFrameMs)) - t0;
+    // Zoom to full resolution (1 image pixel per screen pixel) and pan; wait for the detail tile.
+    await page.getByTestId('scene-item').getByRole('button').click();
+    const box = await page.getByTestId('map-canvas').boundingBox();
+    if (!box) throw new Error('no map');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 12; i += 1) {
+      await page.mouse.wheel(0, -400);
+      await page.waitForTimeout(60);
+    }
+    await page.waitForTimeout(1500);
+    const pans: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const before = Number(await page.evaluate(() => document.body.dataset.imageryFrames ?? 0));
+      const start = Date.now();
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width / 2 - 300, box.y + box.height / 2 - 100, { steps: 4 });
+      await page.mouse.up();
+      await page.waitForFunction((n) => Number(document.body.dataset.imageryFrames ?? 0) > n + 1, before, {
+        timeout: 30_000,
+      });
+      await page.waitForTimeout(400);
+      pans.push((Date.now() - start) / 1000);
+    }
+    await page.screenshot({ path: 'test-results/bench-imagery-fullres.png' });
+    const figures: BenchFigure[] = [
+      { name: 'imagery_10k_first_frame', ours_s: first / 1000, target_s: 2 },
+      { name: 'imagery_10k_fullres_pan', ours_s: pans.reduce((a, b) => a + b, 0) / pans.length },
+      { name: 'imagery_10k_peak_browser_rss', peak_mb: Math.round(peak), target_mb: 1536 },
+    ];
+    for (const figure of figures) console.log(JSON.stringify(figure));
+    return figures;
+  } finally {
+    clearInterval(sampler);
+    await browser.close();
+    server.close();
+  }
+}

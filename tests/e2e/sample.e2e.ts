@@ -1,0 +1,123 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  baseUrl,
+  guardedPage,
+  launch,
+  newGuardedContext,
+  screenshot,
+  waitForBasemap,
+  type Guard,
+} from './harness.ts';
+
+let browser: Browser;
+let context: BrowserContext;
+let guard: Guard;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launch();
+  ({ context, guard } = await newGuardedContext(browser));
+  page = await guardedPage(context, guard);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(() => {
+  expect(guard.offOrigin).toEqual([]);
+  expect(guard.consoleErrors).toEqual([]);
+});
+
+/** Share of pixels in the map canvas that are neither basemap land, sea, nor graticule: imagery. */
+async function imageryShare(): Promise<number> {
+  const png = await page.getByTestId('map-canvas').screenshot();
+  return page.evaluate(async (bytes) => {
+    const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return 0;
+    ctx.drawImage(bitmap, 0, 0);
+    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    const counts = new Map<number, number>();
+    for (let i = 0; i < data.length; i += 4) {
+      const key = ((data[i] ?? 0) >> 3) * 1024 + ((data[i + 1] ?? 0) >> 3) * 32 + ((data[i + 2] ?? 0) >> 3);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    // Imagery has many colours; flat basemap has a handful. Count pixels in colour bins holding < 2 % each.
+    const total = data.length / 4;
+    let varied = 0;
+    for (const count of counts.values()) if (count < total * 0.02) varied += count;
+    return varied / total;
+  }, Array.from(png));
+}
+
+describe('sample project (?sample=beihai)', () => {
+  it('opens from the workshop link with layers and both images', async () => {
+    await page.goto(`${baseUrl()}?sample=beihai`);
+    await waitForBasemap(page);
+    await expect.poll(() => page.getByTestId('scene-item').count(), { timeout: 90_000 }).toBe(2);
+    await expect
+      .poll(() => page.getByTestId('layer-item').count(), { timeout: 30_000 })
+      .toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(() => page.getByTestId('sample-notice').textContent())
+      .toContain('示例数据，非官方红线');
+    expect(
+      await page.locator('[data-testid="layer-item"][data-kind="redline"]').count(),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      await page.locator('[data-testid="layer-item"][data-kind="reserve"]').count(),
+    ).toBeGreaterThanOrEqual(1);
+    await expect.poll(imageryShare, { timeout: 20_000 }).toBeGreaterThan(0.3);
+    await screenshot(page, 'sample-beihai-t2');
+  });
+
+  it('swipes between T1 and T2, shows them side by side and in false colour', async () => {
+    await page.getByTestId('compare-swipe').click();
+    const handle = page.getByTestId('swipe-handle');
+    await expect.poll(() => handle.isVisible()).toBe(true);
+    const box = await page.getByTestId('map-canvas').boundingBox();
+    const grip = await handle.boundingBox();
+    if (!box || !grip) throw new Error('map not laid out');
+    await page.mouse.move(grip.x + grip.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(async () => Number(await handle.getAttribute('aria-valuenow'))).toBeLessThan(40);
+    await page.waitForTimeout(400);
+    await screenshot(page, 'sample-beihai-swipe');
+    await page.getByTestId('compare-side').click();
+    await page.waitForTimeout(600);
+    await screenshot(page, 'sample-beihai-side-by-side');
+    await page.getByTestId('compare-single').click();
+    await page.getByTestId('composite-false').click();
+    await page.waitForTimeout(800);
+    await screenshot(page, 'sample-beihai-false-colour');
+  });
+
+  it('keeps layers and imagery after a reload without re-picking any file', async () => {
+    await page.reload();
+    await expect.poll(() => page.getByTestId('scene-item').count(), { timeout: 60_000 }).toBe(2);
+    await expect.poll(() => page.getByTestId('layer-item').count()).toBeGreaterThanOrEqual(2);
+    await page.getByTestId('scene-item').first().getByRole('button').click();
+    await expect.poll(imageryShare, { timeout: 20_000 }).toBeGreaterThan(0.3);
+    // DuckDB was rebuilt from the stored layers.
+    await page.getByTestId('tab-notebook').click();
+    await page
+      .getByTestId('sql-input')
+      .fill(
+        "SELECT count(*) AS n FROM feature JOIN layer ON layer.id = feature.layer_id WHERE layer.kind = 'redline'",
+      );
+    await page.getByTestId('sql-run').click();
+    await expect
+      .poll(async () =>
+        Number((await page.getByTestId('sql-result').locator('td').first().textContent()) ?? 0),
+      )
+      .toBeGreaterThan(0);
+    await screenshot(page, 'sample-beihai-after-reload');
+    // Opening the link again reopens the same project instead of duplicating it.
+    await page.goto(`${baseUrl()}?sample=beihai`);
+    await expect.poll(() => page.getByTestId('scene-item').count(), { timeout: 60_000 }).toBe(2);
+    expect(await page.getByTestId('project-item').count()).toBe(1);
+  });
+});

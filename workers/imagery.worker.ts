@@ -1,0 +1,155 @@
+import * as Comlink from 'comlink';
+import { fromBlob, type GeoTIFF, type GeoTIFFImage } from 'geotiff';
+import { bandPercentiles, stretchToRgba, type BandArray } from '../src/core/display/stretch.ts';
+import { CrsError, resolveCrs, type GeoKeys, type ResolvedCrs } from '../src/core/geo/crs.ts';
+import type { ImageInfo, ImageryApi, RenderRequest, RenderResult } from './imagery-api.ts';
+
+const open = new Map<string, { tiff: GeoTIFF; info: ImageInfo }>();
+const running = new Map<number, AbortController>();
+
+/** Thrown when a file is not a GeoTIFF we can display; `code` selects the user message. */
+class ImageryError extends Error {
+  constructor(
+    readonly code: 'not_tiff' | 'no_georef' | 'unsupported_crs',
+    detail: string,
+    cause?: unknown,
+  ) {
+    super(`${code}: ${detail}`, { cause });
+    this.name = 'ImageryError';
+  }
+}
+
+function sampleFormat(image: GeoTIFFImage): ImageInfo['sampleFormat'] {
+  const format = image.getSampleFormat(0);
+  return format === 3 ? 'float' : format === 2 ? 'int' : 'uint';
+}
+
+async function readDate(image: GeoTIFFImage): Promise<string | null> {
+  const metadata = (await image.getGDALMetadata().catch(() => null)) ?? {};
+  const candidates = [
+    metadata.ACQUISITIONDATETIME,
+    metadata.ACQUISITION_DATE,
+    metadata.DATE,
+    await image.fileDirectory.loadValue('DateTime').catch(() => undefined),
+  ];
+  for (const value of candidates) {
+    const match = typeof value === 'string' ? /(\d{4})[-:](\d{2})[-:](\d{2})/.exec(value) : null;
+    if (match) return `${match[1]}-${match[2]}-${match[3]}`;
+  }
+  return null;
+}
+
+async function bandNames(image: GeoTIFFImage, count: number): Promise<string[]> {
+  const names: string[] = [];
+  for (let band = 0; band < count; band += 1) {
+    const metadata = await image.getGDALMetadata(band).catch(() => null);
+    const name = metadata?.DESCRIPTION;
+    names.push(typeof name === 'string' ? name : '');
+  }
+  return names;
+}
+
+const api: ImageryApi = {
+  async open(id, file) {
+    let tiff: GeoTIFF;
+    let image: GeoTIFFImage;
+    try {
+      tiff = await fromBlob(file);
+      image = await tiff.getImage(0);
+    } catch (error) {
+      throw new ImageryError('not_tiff', error instanceof Error ? error.message : String(error), error);
+    }
+    let origin: number[];
+    let resolution: number[];
+    try {
+      origin = image.getOrigin();
+      resolution = image.getResolution();
+    } catch (error) {
+      throw new ImageryError(
+        'no_georef',
+        'the file has no georeferencing (no geotransform / tie points)',
+        error,
+      );
+    }
+    let crs: ResolvedCrs;
+    try {
+      crs = resolveCrs({ geoKeys: (image.getGeoKeys() ?? {}) as GeoKeys });
+    } catch (error) {
+      if (error instanceof CrsError && error.code === 'crs_missing') {
+        throw new ImageryError('no_georef', 'the file has no CRS (no GeoKeys)', error);
+      }
+      const name = error instanceof CrsError ? error.crsName : String(error);
+      throw new ImageryError('unsupported_crs', name, error);
+    }
+    const bands = image.getSamplesPerPixel();
+    const count = await tiff.getImageCount();
+    // The smallest overview is enough for a stable stretch and costs one small read.
+    const smallest = await tiff.getImage(count - 1);
+    const raw = (await smallest.readRasters({ interleave: false })) as unknown as BandArray[];
+    const noDataValue = image.getGDALNoData();
+    const nodata = noDataValue ?? (sampleFormat(image) === 'uint' ? 0 : null);
+    const p2: number[] = [];
+    const p98: number[] = [];
+    for (const band of raw) {
+      const [low, high] = bandPercentiles(band, nodata, [2, 98]);
+      p2.push(low ?? 0);
+      p98.push(high ?? 1);
+    }
+    const info: ImageInfo = {
+      id,
+      width: image.getWidth(),
+      height: image.getHeight(),
+      bands,
+      bitsPerSample: image.getBitsPerSample(0),
+      sampleFormat: sampleFormat(image),
+      nodata,
+      transform: { x0: origin[0] ?? 0, y0: origin[1] ?? 0, dx: resolution[0] ?? 1, dy: resolution[1] ?? -1 },
+      crs,
+      overviews: count - 1,
+      bandNames: await bandNames(image, bands),
+      date: await readDate(image),
+      stretch: { p2, p98 },
+    };
+    open.set(id, { tiff, info });
+    return info;
+  },
+
+  async render(request: RenderRequest): Promise<RenderResult | null> {
+    const entry = open.get(request.imageId);
+    if (!entry) return null;
+    const controller = new AbortController();
+    running.set(request.requestId, controller);
+    try {
+      const rasters = (await entry.tiff.readRasters({
+        window: request.window,
+        width: request.width,
+        height: request.height,
+        samples: [...request.rgb],
+        interleave: false,
+        resampleMethod: 'nearest',
+        signal: controller.signal,
+      })) as unknown as BandArray[];
+      if (controller.signal.aborted) return null;
+      const [r, g, b] = rasters;
+      if (!r || !g || !b) return null;
+      const rgba = stretchToRgba([r, g, b], request.min, request.max, entry.info.nodata);
+      const bitmap = await createImageBitmap(new ImageData(rgba, request.width, request.height));
+      return Comlink.transfer({ requestId: request.requestId, window: request.window, bitmap }, [bitmap]);
+    } catch (error) {
+      if (controller.signal.aborted) return null;
+      throw error;
+    } finally {
+      running.delete(request.requestId);
+    }
+  },
+
+  cancel(requestId) {
+    running.get(requestId)?.abort();
+  },
+
+  close(id) {
+    open.delete(id);
+  },
+};
+
+Comlink.expose(api);
