@@ -1,0 +1,346 @@
+/**
+ * The stage machine of DESIGN.md §4 as data: for each event type, the stages it is allowed in, the payload
+ * fields it requires (non-blank) and how it changes the case. `transition(state, event)` is pure and total:
+ * it returns the next state or a WorkflowError, never throws. Rules that depend on project settings (review
+ * mode, distinct reviewers, active codes) are checked only for new events, in `validateNew`.
+ */
+import type {
+  CaseState,
+  EventOf,
+  EventType,
+  LedgerEvent,
+  PayloadOf,
+  ReviewDecision,
+  ReviewLevel,
+  Stage,
+  Stamp,
+} from './model.ts';
+
+export type WorkflowErrorCode =
+  | 'not_opened'
+  | 'already_opened'
+  | 'wrong_stage'
+  | 'missing_field'
+  | 'review_order'
+  | 'review_mode'
+  | 'same_reviewer'
+  | 'unknown_code'
+  | 'not_found'
+  | 'bad_undo';
+
+/** A transition that is not allowed, with a machine-readable code for the UI's zh/en message. */
+export class WorkflowError extends Error {
+  override name = 'WorkflowError';
+  constructor(
+    readonly code: WorkflowErrorCode,
+    message: string,
+    readonly detail: { eventType?: string; stage?: Stage; field?: string } = {},
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+export type TransitionResult = { ok: true; state: CaseState } | { ok: false; error: WorkflowError };
+
+export const POST_CONFIRMATION: readonly Stage[] = [
+  'confirmed',
+  'handed_over',
+  'verified',
+  'rectifying',
+  'rechecked',
+  'closed',
+];
+const ALL_STAGES: readonly Stage[] = ['auto', 'clue', 'suspected', 'rejected', ...POST_CONFIRMATION];
+const OPEN_STAGES = ALL_STAGES.filter((s) => s !== 'closed' && s !== 'rejected');
+
+/** A payload field that becomes required when another field has a given value. */
+export interface ConditionalRequirement {
+  readonly when: { readonly field: string; readonly equals: unknown };
+  readonly require: readonly string[];
+}
+
+/** One row of the machine: where an event may happen and what it must carry. */
+export interface TransitionRule {
+  /** Stages the case may be in; 'none' = only before the case exists (opened). */
+  readonly from: readonly Stage[] | 'none';
+  /** Stage after the event, when fixed; `undefined` = unchanged or decided by the payload (see `apply`). */
+  readonly to?: Stage;
+  /** Payload fields that must be present and not blank. */
+  readonly required: readonly string[];
+  readonly requiredWhen?: readonly ConditionalRequirement[];
+  /** Extra check on the state (e.g. a passed re-check before 销号). */
+  readonly guard?: (state: CaseState, event: LedgerEvent) => string | undefined;
+}
+
+/** The machine. The UI reads `from`/`required` to offer actions and mark form fields. */
+export const TRANSITIONS: { readonly [T in EventType]: TransitionRule } = {
+  opened: { from: 'none', required: ['patch', 'stage', 'clueSource'] },
+  advanced: {
+    from: ['auto', 'clue'],
+    required: ['to'],
+    guard: (s, e) =>
+      e.type === 'advanced' && (s.stage === 'clue') !== (e.payload.to === 'suspected')
+        ? `cannot go from ${s.stage} to ${e.payload.to}`
+        : undefined,
+  },
+  rejected: { from: ['auto', 'clue'], to: 'rejected', required: ['reasonCode'] },
+  reviewed: {
+    from: ['suspected'],
+    required: ['level', 'decision', 'reviewer'],
+    requiredWhen: [{ when: { field: 'decision', equals: 'reject' }, require: ['reasonCode'] }],
+    guard: (s, e) => (e.type === 'reviewed' ? reviewOrderProblem(s.reviews, e.payload.level) : undefined),
+  },
+  reopened: { from: ['rejected'], to: 'suspected', required: ['note'] },
+  superseded: { from: ['auto', 'clue', 'suspected'], to: 'rejected', required: ['by'] },
+  handed_over: { from: ['confirmed'], to: 'handed_over', required: ['recipient', 'handedOverOn', 'dueDate'] },
+  verified: {
+    from: ['confirmed', 'handed_over'],
+    to: 'verified',
+    required: ['result', 'details', 'feedbackOn'],
+  },
+  rectification_started: {
+    from: ['verified'],
+    to: 'rectifying',
+    required: ['deadline'],
+    guard: (s) =>
+      s.verification?.result === 'unsubstantiated'
+        ? 'verified as unsubstantiated: nothing to rectify'
+        : undefined,
+  },
+  rechecked: {
+    from: ['rectifying'],
+    required: ['recheckedOn', 'inspector', 'passed', 'findings'],
+    requiredWhen: [{ when: { field: 'passed', equals: false }, require: ['newDeadline'] }],
+  },
+  closed: {
+    from: ['rechecked', 'verified'],
+    to: 'closed',
+    required: ['closedOn'],
+    guard: (s, e) => {
+      if (s.stage === 'verified') {
+        if (s.verification?.result !== 'unsubstantiated') return 'close needs a passed re-check record';
+        if (e.type === 'closed' && !e.payload.note?.trim())
+          return 'closing an unsubstantiated case needs a note';
+        return undefined;
+      }
+      return s.rechecks.at(-1)?.passed === true ? undefined : 'close needs a passed re-check record';
+    },
+  },
+  transferred_to_department: { from: POST_CONFIRMATION, required: ['department', 'transferredOn'] },
+  department_feedback: {
+    from: POST_CONFIRMATION,
+    required: ['department', 'feedbackOn', 'result'],
+    guard: (s, e) =>
+      e.type === 'department_feedback' && !s.transfers.some((t) => t.department === e.payload.department)
+        ? 'feedback from a department the case was not transferred to'
+        : undefined,
+  },
+  referred: { from: POST_CONFIRMATION, required: ['kind', 'to', 'referredOn'] },
+  reported: { from: POST_CONFIRMATION, required: ['reportedOn'] },
+  escalated: { from: POST_CONFIRMATION, required: ['measure', 'on'] },
+  fields_set: { from: ALL_STAGES.filter((s) => s !== 'closed'), required: ['fields'] },
+  geometry_edited: {
+    from: ['auto', 'clue', 'suspected', 'confirmed'],
+    required: ['geometry', 'areaHa', 'redlineHa', 'cx', 'cy'],
+  },
+  due_set: { from: OPEN_STAGES, required: ['milestone', 'dueDate'] },
+  evidence_added: { from: ALL_STAGES, required: ['evidence'] },
+  evidence_removed: {
+    from: ALL_STAGES,
+    required: ['evidenceId'],
+    guard: (s, e) =>
+      e.type === 'evidence_removed' && !s.evidence.some((x) => x.id === e.payload.evidenceId)
+        ? 'no such evidence'
+        : undefined,
+  },
+  note_added: { from: ALL_STAGES, required: ['text'] },
+  // Undo is resolved by the ledger before folding (the target is dropped); as a transition it changes nothing.
+  undone: { from: ALL_STAGES, required: ['target'] },
+};
+
+/** Review levels in the order a round must follow; 'single' is a one-step round. */
+const ROUND: Readonly<Record<ReviewLevel, readonly ReviewLevel[]>> = {
+  single: [],
+  self: [],
+  expert: ['self'],
+  final: ['self', 'expert'],
+};
+
+function reviewOrderProblem(done: readonly ReviewDecision[], level: ReviewLevel): string | undefined {
+  const expected = ROUND[level];
+  const ok = done.length === expected.length && done.every((d, i) => d.level === expected[i]);
+  return ok ? undefined : `review ${level} after [${done.map((d) => d.level).join(', ')}]`;
+}
+
+const isBlank = (v: unknown): boolean =>
+  v === undefined ||
+  v === null ||
+  (typeof v === 'string' && v.trim() === '') ||
+  (Array.isArray(v) && v.length === 0);
+
+/** Required payload fields that are missing or blank (data-driven, for forms and for the machine). */
+export function missingFields(type: EventType, payload: Readonly<Record<string, unknown>>): string[] {
+  const rule = TRANSITIONS[type];
+  const fields = [...rule.required];
+  for (const c of rule.requiredWhen ?? [])
+    if (payload[c.when.field] === c.when.equals) fields.push(...c.require);
+  return fields.filter((f) => isBlank(payload[f]));
+}
+
+/** Event types allowed in a stage (for menus); guards may still refuse a particular payload. */
+export function allowedEventTypes(stage: Stage | undefined): EventType[] {
+  return (Object.keys(TRANSITIONS) as EventType[]).filter((t) => {
+    const from = TRANSITIONS[t].from;
+    return stage === undefined ? from === 'none' : from !== 'none' && from.includes(stage);
+  });
+}
+
+type Reducer<T extends EventType> = (s: CaseState, e: EventOf<T>, stamp: Stamp) => CaseState;
+type Reducers = { readonly [T in Exclude<EventType, 'opened'>]: Reducer<T> };
+
+const stampOf = (e: LedgerEvent): Stamp => ({ by: e.actor, at: e.at, eventId: e.id });
+const withStamp = <P extends object>(payload: P, stamp: Stamp) => ({ ...payload, ...stamp });
+
+function reviewOutcome(s: CaseState, p: PayloadOf<'reviewed'>, stamp: Stamp): CaseState {
+  const reviews = [...s.reviews, withStamp(p, stamp)];
+  const patch = {
+    ...s.patch,
+    ...(p.activityType ? { activityType: p.activityType } : {}),
+    ...(p.problemType ? { problemType: p.problemType } : {}),
+  };
+  if (p.decision === 'reject') {
+    const rejection = withStamp({ reasonCode: p.reasonCode ?? 'other', note: p.note, level: p.level }, stamp);
+    return { ...s, patch, reviews, stage: 'rejected', rejection };
+  }
+  const last = p.level === 'single' || p.level === 'final';
+  return { ...s, patch, reviews, stage: last ? 'confirmed' : 'suspected' };
+}
+
+const REDUCERS: Reducers = {
+  advanced: (s, e) => ({ ...s, stage: e.payload.to }),
+  rejected: (s, e, st) => ({ ...s, stage: 'rejected', rejection: withStamp(e.payload, st) }),
+  reviewed: (s, e, st) => reviewOutcome(s, e.payload, st),
+  reopened: (s) => ({ ...s, stage: 'suspected', reviews: [], rejection: undefined, supersededBy: undefined }),
+  superseded: (s, e) => ({ ...s, stage: 'rejected', supersededBy: e.payload.by }),
+  handed_over: (s, e, st) => ({
+    ...s,
+    stage: 'handed_over',
+    handover: withStamp(e.payload, st),
+    due: { ...s.due, feedback: e.payload.dueDate },
+  }),
+  verified: (s, e, st) => ({ ...s, stage: 'verified', verification: withStamp(e.payload, st) }),
+  rectification_started: (s, e, st) => ({
+    ...s,
+    stage: 'rectifying',
+    rectification: withStamp(e.payload, st),
+    due: { ...s.due, rectification: e.payload.deadline },
+  }),
+  rechecked: (s, e, st) => {
+    const passed = e.payload.passed;
+    const due = passed || !e.payload.newDeadline ? s.due : { ...s.due, rectification: e.payload.newDeadline };
+    return {
+      ...s,
+      stage: passed ? 'rechecked' : 'rectifying',
+      rechecks: [...s.rechecks, withStamp(e.payload, st)],
+      due,
+    };
+  },
+  closed: (s, e, st) => ({ ...s, stage: 'closed', closure: withStamp(e.payload, st) }),
+  transferred_to_department: (s, e, st) => ({ ...s, transfers: [...s.transfers, withStamp(e.payload, st)] }),
+  department_feedback: (s, e, st) => ({
+    ...s,
+    departmentFeedback: [...s.departmentFeedback, withStamp(e.payload, st)],
+  }),
+  referred: (s, e, st) => ({ ...s, referrals: [...s.referrals, withStamp(e.payload, st)] }),
+  reported: (s, e, st) => ({ ...s, reports: [...s.reports, withStamp(e.payload, st)] }),
+  escalated: (s, e, st) => ({ ...s, escalations: [...s.escalations, withStamp(e.payload, st)] }),
+  fields_set: (s, e) => {
+    const { location, township, activityType, problemType, clueSource, description, remark, problemNo } =
+      e.payload.fields;
+    const patch = {
+      ...s.patch,
+      ...(location !== undefined ? { location } : {}),
+      ...(township !== undefined ? { township } : {}),
+      ...(activityType !== undefined ? { activityType } : {}),
+      ...(problemType !== undefined ? { problemType } : {}),
+    };
+    return {
+      ...s,
+      patch,
+      ...(clueSource !== undefined ? { clueSource } : {}),
+      ...(description !== undefined ? { description } : {}),
+      ...(remark !== undefined ? { remark } : {}),
+      ...(problemNo !== undefined ? { problemNo } : {}),
+    };
+  },
+  geometry_edited: (s, e) => ({ ...s, patch: { ...s.patch, ...e.payload } }),
+  due_set: (s, e) => ({ ...s, due: { ...s.due, [e.payload.milestone]: e.payload.dueDate } }),
+  evidence_added: (s, e) => ({
+    ...s,
+    evidence: [...s.evidence.filter((x) => x.id !== e.payload.evidence.id), e.payload.evidence],
+    photoCount: s.photoCount + (e.payload.evidence.kind === 'photo' ? 1 : 0),
+  }),
+  evidence_removed: (s, e) => ({ ...s, evidence: s.evidence.filter((x) => x.id !== e.payload.evidenceId) }),
+  note_added: (s, e, st) => ({ ...s, notes: [...s.notes, withStamp(e.payload, st)] }),
+  undone: (s) => s,
+};
+
+function openCase(e: EventOf<'opened'>): CaseState {
+  const stamp = stampOf(e);
+  return {
+    id: e.caseId,
+    stage: e.payload.stage,
+    patch: e.payload.patch,
+    clueSource: e.payload.clueSource,
+    opened: stamp,
+    openedOn: e.at.slice(0, 10),
+    reviews: [],
+    rechecks: [],
+    transfers: [],
+    departmentFeedback: [],
+    referrals: [],
+    reports: [],
+    escalations: [],
+    due: {},
+    evidence: [],
+    photoCount: 0,
+    notes: [],
+    updated: stamp,
+  };
+}
+
+const GUARD_CODES: Partial<Record<EventType, WorkflowError['code']>> = {
+  reviewed: 'review_order',
+  evidence_removed: 'not_found',
+};
+
+/**
+ * The machine: the state after `event`, or why the event is not allowed. Pure and total.
+ * `state` is undefined before the case's `opened` event.
+ */
+export function transition(state: CaseState | undefined, event: LedgerEvent): TransitionResult {
+  const fail = (code: WorkflowError['code'], message: string, field?: string): TransitionResult => ({
+    ok: false,
+    error: new WorkflowError(code, `${event.type}: ${message}`, {
+      eventType: event.type,
+      ...(state ? { stage: state.stage } : {}),
+      ...(field ? { field } : {}),
+    }),
+  });
+  const rule = TRANSITIONS[event.type];
+  if (event.type === 'opened' && state) return fail('already_opened', `case ${event.caseId} is already open`);
+  if (event.type !== 'opened' && !state)
+    return fail('not_opened', `case ${event.caseId} has not been opened`);
+  if (state && (rule.from === 'none' || !rule.from.includes(state.stage)))
+    return fail('wrong_stage', `not allowed in stage ${state.stage}`);
+  const missing = missingFields(event.type, event.payload as Readonly<Record<string, unknown>>);
+  if (missing.length > 0) return fail('missing_field', `missing ${missing.join(', ')}`, missing[0]);
+  if (event.type === 'opened') return { ok: true, state: openCase(event) };
+  const current = state as CaseState;
+  const problem = rule.guard?.(current, event);
+  if (problem) return fail(GUARD_CODES[event.type] ?? 'wrong_stage', problem);
+  const stamp = stampOf(event);
+  const reduce = REDUCERS[event.type] as Reducer<typeof event.type>;
+  return { ok: true, state: { ...reduce(current, event as never, stamp), updated: stamp } };
+}
