@@ -69,6 +69,8 @@ export async function deleteLayerRows(id: string): Promise<void> {
 /** Empty every project table: DuckDB mirrors exactly one open project. */
 export async function clearProjectTables(): Promise<void> {
   await transaction(
-    ['feature', 'layer', 'scene', 'run', 'patch'].map((table) => ({ sql: `DELETE FROM ${table}` })),
+    ['feature', 'layer', 'scene', 'run', 'patch', 'case_state'].map((table) => ({
+      sql: `DELETE FROM ${table}`,
+    })),
   );
 }

@@ -4,6 +4,13 @@
  * spatial extension cannot be loaded offline; exact geometry runs in the geometry worker.
  */
 export const SCHEMA_SQL: readonly string[] = [
+  // The ledger fold as a table, rebuilt from the event log (never edited directly).
+  `CREATE TABLE IF NOT EXISTS case_state (
+  case_id VARCHAR PRIMARY KEY, stage VARCHAR, province VARCHAR, city VARCHAR, county VARCHAR, township VARCHAR,
+  location VARCHAR, area_ha DOUBLE, redline_ha DOUBLE, cx DOUBLE, cy DOUBLE, activity_type VARCHAR,
+  problem_type VARCHAR, clue_source VARCHAR, opened_on DATE, due_milestone VARCHAR, due_date DATE,
+  overdue BOOLEAN, days_overdue INTEGER, handover_recipient VARCHAR, verification_result VARCHAR,
+  rejection_reason VARCHAR, photo_count INTEGER, updated_at VARCHAR, updated_by VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS layer (
      id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, name VARCHAR NOT NULL, source_file VARCHAR,
      crs VARCHAR, feature_count INTEGER, added_at TIMESTAMP)`,

@@ -26,6 +26,8 @@ class MapState {
   compare = $state<'single' | 'swipe' | 'side'>('single');
   /** Swipe position as a share of the map width. */
   swipe = $state(0.5);
+  /** While set (drawing a patch), map clicks go here instead of picking. */
+  clickHandler: ((lon: number, lat: number) => void) | null = null;
 
   /** The lon/lat box the map shows now. */
   viewBounds(): Bounds {

@@ -13,6 +13,8 @@ import { requestPersistence, type StorageStatus } from '../store/storage.ts';
 import { clearProjectTables } from '../db/layers.ts';
 import { layers } from './layers.svelte.ts';
 import { scenes } from './scenes.svelte.ts';
+import { ledger } from './ledger.svelte.ts';
+import { cases } from './cases.svelte.ts';
 
 /** Which project is open, the project list, and the storage status. */
 class ProjectState {
@@ -52,9 +54,13 @@ class ProjectState {
     try {
       layers.clear();
       scenes.clear();
+      ledger.clear();
+      cases.select(null, false);
       await clearProjectTables();
       await layers.load(id);
       await scenes.load(id);
+      await ledger.load(id);
+      cases.publish();
     } finally {
       this.loading = false;
     }
@@ -73,6 +79,8 @@ class ProjectState {
       this.current = null;
       layers.clear();
       scenes.clear();
+      ledger.clear();
+      cases.select(null, false);
       await clearProjectTables();
     }
     this.all = await listProjects();

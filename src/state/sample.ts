@@ -3,6 +3,7 @@ import { layers, LAYER_KINDS, type LayerKind } from './layers.svelte.ts';
 import { scenes } from './scenes.svelte.ts';
 import { jobs } from './jobs.svelte.ts';
 import { mapState } from './map.svelte.ts';
+import { ledger } from './ledger.svelte.ts';
 
 type Bilingual = { zh: string; en: string };
 
@@ -46,6 +47,7 @@ export async function openSample(name: string): Promise<void> {
     const manifest = await sampleManifest(name);
     const created = await project.create(manifest.name.zh, name);
     createdId = created.id;
+    await ledger.saveSettings({ ...ledger.settings, province: manifest.province });
     for (const [index, layer] of manifest.layers.entries()) {
       job.update(index / (manifest.layers.length + manifest.scenes.length), layer.name.zh);
       const blob = await (await fetchOk(`./sample-data/${name}/${layer.file}`)).blob();

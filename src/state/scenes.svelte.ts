@@ -256,6 +256,45 @@ class ScenesState {
     mapState.setOverlay('imagery', layers);
   }
 
+  /**
+   * A chip of one scene around a lon/lat box (before/after comparison in review): a bitmap of `size`×`size`
+   * pixels at most, and the box it actually covers (clamped to the image).
+   */
+  async chip(
+    sceneId: string,
+    box: Bounds,
+    size: number,
+  ): Promise<{ bitmap: ImageBitmap; box: Bounds } | null> {
+    const scene = this.scenes.find((item) => item.record.id === sceneId);
+    if (!scene) return null;
+    const corners: [number, number][] = [
+      scene.crs.fromLonLat(box[0], box[1]),
+      scene.crs.fromLonLat(box[2], box[3]),
+      scene.crs.fromLonLat(box[0], box[3]),
+      scene.crs.fromLonLat(box[2], box[1]),
+    ];
+    const window = windowForView(corners, scene.info.transform, scene.info.width, scene.info.height);
+    if (!window) return null;
+    const rgb = compositeBands(scene.record.bandRoles, this.composite) ?? [0, 1, 2];
+    const min = rgb.map((b) => scene.info.stretch.p2[b] ?? 0) as [number, number, number];
+    const max = rgb.map((b) => scene.info.stretch.p98[b] ?? 1) as [number, number, number];
+    const [width, height] = outputSize(window, size, size);
+    const result = await imageryWorker().render({
+      requestId: ++requestCounter,
+      imageId: sceneId,
+      window,
+      width,
+      height,
+      rgb,
+      min,
+      max,
+    });
+    if (!result) return null;
+    const [west, north] = scene.crs.toLonLat(...pixelToMap(scene.info.transform, window[0], window[1]));
+    const [east, south] = scene.crs.toLonLat(...pixelToMap(scene.info.transform, window[2], window[3]));
+    return { bitmap: result.bitmap, box: [west, south, east, north] };
+  }
+
   /** Re-publish without re-rendering (swipe moved, compare mode changed). */
   republish(): void {
     this.#publish();

@@ -35,6 +35,8 @@ export interface RedlineDB extends DBSchema {
   scenes: { key: string; value: ProjectScopedRecord; indexes: { byProject: string } };
   events: { key: string; value: ProjectScopedRecord; indexes: { byProject: string } };
   notebooks: { key: string; value: ProjectScopedRecord; indexes: { byProject: string } };
+  runs: { key: string; value: ProjectScopedRecord; indexes: { byProject: string } };
+  patches: { key: string; value: ProjectScopedRecord; indexes: { byProject: string } };
 }
 
 type UpgradeTx = IDBPTransaction<RedlineDB, StoreNames<RedlineDB>[], 'versionchange'>;
@@ -50,6 +52,12 @@ export const UPGRADES: readonly Upgrade[] = [
   },
   (db) => {
     for (const name of ['layers', 'scenes', 'events', 'notebooks'] as const) {
+      const store = db.createObjectStore(name, { keyPath: 'id' });
+      store.createIndex('byProject', 'projectId');
+    }
+  },
+  (db) => {
+    for (const name of ['runs', 'patches'] as const) {
       const store = db.createObjectStore(name, { keyPath: 'id' });
       store.createIndex('byProject', 'projectId');
     }

@@ -1,7 +1,7 @@
 import { openStore, type ProjectScopedRecord } from './database.ts';
 
 /** The project-scoped stores that hold plain records. */
-export type ScopedStore = 'layers' | 'scenes' | 'notebooks';
+export type ScopedStore = 'layers' | 'scenes' | 'notebooks' | 'runs' | 'patches';
 
 /** All records of a project in one store. */
 export async function listRecords<T extends ProjectScopedRecord>(
@@ -25,4 +25,11 @@ export async function deleteRecord(store: ScopedStore, id: string): Promise<void
   const tx = db.transaction(store, 'readwrite');
   await tx.store.delete(id);
   await tx.done;
+}
+
+/** Write many records in one transaction: all are saved or none. */
+export async function putRecords(store: ScopedStore, records: readonly ProjectScopedRecord[]): Promise<void> {
+  const db = await openStore();
+  const tx = db.transaction(store, 'readwrite');
+  await Promise.all([...records.map((record) => tx.store.put(record)), tx.done]);
 }

@@ -1,0 +1,112 @@
+import * as Comlink from 'comlink';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { GeometryApi, GeometryLayers, AttributeResult } from '../../workers/geometry-api.ts';
+import type { PatchInput } from '../core/geo/attributes.ts';
+import type { AdminFeature } from '../core/geo/admin-join.ts';
+import type { AreaFeature } from '../core/geo/spatial-index.ts';
+import { adminFieldsOf } from '../core/admin/admin-fields.ts';
+import { PROVINCES_URL } from '../map/basemap-layers.ts';
+import { getSetting, putSetting } from '../store/settings.ts';
+import { layers } from './layers.svelte.ts';
+import { bundledSeats, divisionNames } from './reference-data.ts';
+
+let client: Comlink.Remote<GeometryApi> | null = null;
+
+/** The geometry worker: exact overlay, ellipsoidal areas and the admin join never run on the main thread. */
+export function geometryWorker(): Comlink.Remote<GeometryApi> {
+  if (!client) {
+    const worker = new Worker(new URL('../../workers/geometry.worker.ts', import.meta.url), {
+      type: 'module',
+    });
+    client = Comlink.wrap<GeometryApi>(worker);
+  }
+  return client;
+}
+
+type Areal = Polygon | MultiPolygon;
+const isAreal = (g: { type: string } | null): g is Areal =>
+  g?.type === 'Polygon' || g?.type === 'MultiPolygon';
+
+function areaFeatures(kind: 'redline' | 'reserve'): AreaFeature[] {
+  return layers
+    .ofKind(kind)
+    .flatMap(({ record, features }) =>
+      features.flatMap((feature, index) =>
+        isAreal(feature.geometry) ? [{ id: `${record.id}:${index}`, geometry: feature.geometry }] : [],
+      ),
+    );
+}
+
+/** Admin polygons: the project's admin layers, then the bundled province outlines for whatever they miss. */
+async function adminFeatures(): Promise<AdminFeature[]> {
+  const admin: AdminFeature[] = [];
+  for (const { features } of layers.ofKind('admin')) {
+    for (const feature of features) {
+      const fields = adminFieldsOf(feature.properties ?? {});
+      if (fields && isAreal(feature.geometry))
+        admin.push({ id: fields.code, geometry: feature.geometry, ...fields });
+    }
+  }
+  const response = await fetch(PROVINCES_URL);
+  if (response.ok) {
+    const provinces = (await response.json()) as FeatureCollection;
+    for (const feature of provinces.features) {
+      const fields = adminFieldsOf(feature.properties ?? {});
+      if (
+        fields?.level === 'province' &&
+        isAreal(feature.geometry) &&
+        !admin.some((a) => a.code === fields.code)
+      ) {
+        admin.push({ id: fields.code, geometry: feature.geometry, ...fields });
+      }
+    }
+  }
+  return admin;
+}
+
+/** Build the reference layers and send them to the worker under one key. */
+export async function prepareAttribution(key: string): Promise<void> {
+  const names: Record<string, string> = {};
+  for (const [code, entry] of await divisionNames()) names[code] = entry.name;
+  const request: GeometryLayers = {
+    redlines: areaFeatures('redline'),
+    reserves: areaFeatures('reserve'),
+    admin: await adminFeatures(),
+    namedPoints: await bundledSeats(),
+    names,
+  };
+  await geometryWorker().prepare(key, request);
+}
+
+/**
+ * Attribute patches (ids, ellipsoidal areas, red-line overlap minus reserves, admin units, location). The
+ * highest patch sequence ever issued is kept per project so ids are never reused.
+ */
+export async function attribute(
+  projectId: string,
+  key: string,
+  patches: PatchInput[],
+  year: number,
+  signal: AbortSignal,
+  onProgress: (done: number, total: number) => void,
+): Promise<AttributeResult> {
+  const issuedKey = `patch-ids:${projectId}`;
+  const issued = (await getSetting<Record<string, number>>(issuedKey)) ?? {};
+  const jobId = Math.floor(Math.random() * 2 ** 31);
+  const onAbort = (): void => void geometryWorker().cancel(jobId);
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    const result = await geometryWorker().attribute(
+      jobId,
+      key,
+      patches,
+      { year, issued },
+      Comlink.proxy(onProgress),
+    );
+    // Saved before the patches are: a crash in between wastes ids, never reuses one.
+    await putSetting(issuedKey, result.issued);
+    return result;
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}

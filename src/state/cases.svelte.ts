@@ -1,0 +1,163 @@
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { CaseId } from '../core/ids.ts';
+import type { CaseState } from '../core/model.ts';
+import { isOverdue, localDate } from '../core/due-dates.ts';
+import { confirmDrafts, rejectDrafts } from '../core/review-drafts.ts';
+import { patchesLayer, type PatchFeatureProps } from '../map/patch-layers.ts';
+import { ledger } from './ledger.svelte.ts';
+import { mapState } from './map.svelte.ts';
+
+export type SortKey = 'score' | 'area' | 'due' | 'id';
+
+/** Which cases the list and the review queue show. */
+export interface CaseFilter {
+  stages: string[];
+  county: string;
+  activityType: string;
+  runId: string;
+  minScore: number;
+}
+
+const REVIEWABLE = ['auto', 'clue', 'suspected'];
+
+/** The case list, the review queue and the current case; publishes the patches layer to the map. */
+class CasesState {
+  filter = $state<CaseFilter>({ stages: [], county: '', activityType: '', runId: '', minScore: 0 });
+  sort = $state<SortKey>('score');
+  currentId = $state<CaseId | null>(null);
+  /** Review mode: the queue is the reviewable cases of the list, keyboard shortcuts are active. */
+  reviewing = $state(false);
+
+  get list(): CaseState[] {
+    const { stages, county, activityType, runId, minScore } = this.filter;
+    const wanted = this.reviewing ? REVIEWABLE : stages;
+    const cases = ledger.cases.filter(
+      (c) =>
+        (wanted.length === 0 || wanted.includes(c.stage)) &&
+        (!county || c.patch.county === county) &&
+        (!activityType || c.patch.activityType === activityType) &&
+        (!runId || c.patch.runId === runId) &&
+        (c.patch.score ?? 1) >= minScore,
+    );
+    const by: Record<SortKey, (a: CaseState, b: CaseState) => number> = {
+      score: (a, b) => (b.patch.score ?? 0) - (a.patch.score ?? 0) || a.id.localeCompare(b.id),
+      area: (a, b) => b.patch.areaHa - a.patch.areaHa,
+      due: (a, b) =>
+        (a.due.feedback ?? a.due.rectification ?? '9').localeCompare(
+          b.due.feedback ?? b.due.rectification ?? '9',
+        ),
+      id: (a, b) => a.id.localeCompare(b.id),
+    };
+    return cases.sort(by[this.sort]);
+  }
+
+  get current(): CaseState | null {
+    return this.currentId ? (ledger.folds.get(this.currentId)?.state ?? null) : null;
+  }
+
+  get counties(): string[] {
+    return [...new Set(ledger.cases.map((c) => c.patch.county).filter(Boolean))].sort();
+  }
+
+  select(id: CaseId | null, zoom = true): void {
+    this.currentId = id;
+    const state = this.current;
+    if (zoom && state?.patch.geometry) {
+      const bbox = boundsOf(state.patch.geometry);
+      const pad = Math.max(bbox[2] - bbox[0], bbox[3] - bbox[1], 0.002) * 1.5;
+      mapState.zoomTo([bbox[0] - pad, bbox[1] - pad, bbox[2] + pad, bbox[3] + pad]);
+    }
+    this.publish();
+  }
+
+  /** Move through the queue (J/K). */
+  step(delta: 1 | -1): void {
+    const list = this.list;
+    if (list.length === 0) return;
+    const index = list.findIndex((c) => c.id === this.currentId);
+    const next = list[Math.min(list.length - 1, Math.max(0, index + delta))] ?? list[0];
+    if (next) this.select(next.id);
+  }
+
+  async confirm(): Promise<void> {
+    const state = this.current;
+    if (!state) return;
+    await ledger.act(state.id, confirmDrafts(state, ledger.actor, ledger.settings.reviewMode));
+    this.#advanceIfGone(state.id);
+  }
+
+  async reject(reasonCode: string, note?: string): Promise<void> {
+    const state = this.current;
+    if (!state) return;
+    await ledger.act(
+      state.id,
+      rejectDrafts(state, ledger.actor, ledger.settings.reviewMode, reasonCode, note),
+    );
+    this.#advanceIfGone(state.id);
+  }
+
+  async setField(
+    field: 'activityType' | 'problemType' | 'remark' | 'description',
+    value: string,
+  ): Promise<void> {
+    const state = this.current;
+    if (!state) return;
+    await ledger.act(state.id, [
+      { caseId: state.id, type: 'fields_set', payload: { fields: { [field]: value } } },
+    ]);
+    this.publish();
+  }
+
+  async note(text: string): Promise<void> {
+    const state = this.current;
+    if (!state || !text.trim()) return;
+    await ledger.act(state.id, [{ caseId: state.id, type: 'note_added', payload: { text: text.trim() } }]);
+  }
+
+  async undo(): Promise<void> {
+    if (this.currentId) await ledger.undo(this.currentId);
+    this.publish();
+  }
+
+  /** In review mode a decided case leaves the queue: go to the next one. */
+  #advanceIfGone(id: CaseId): void {
+    if (this.reviewing && !this.list.some((c) => c.id === id)) {
+      const next = this.list[0];
+      this.select(next?.id ?? null);
+    } else this.publish();
+  }
+
+  /** Draw every case with a geometry on the map. */
+  publish(): void {
+    const today = localDate();
+    const features: Feature<Polygon | MultiPolygon, PatchFeatureProps>[] = [];
+    for (const state of ledger.cases) {
+      if (!state.patch.geometry) continue;
+      features.push({
+        type: 'Feature',
+        geometry: state.patch.geometry,
+        properties: { id: state.id, stage: state.stage, overdue: isOverdue(state, today, ledger.settings) },
+      });
+    }
+    mapState.setOverlay('patches', [
+      patchesLayer(features, this.currentId, (id) => this.select(id as CaseId, false)),
+    ]);
+  }
+}
+
+/** Lon/lat box of a polygon or multipolygon. */
+export function boundsOf(geometry: Polygon | MultiPolygon): [number, number, number, number] {
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  for (const polygon of polygons)
+    for (const ring of polygon)
+      for (const [x = 0, y = 0] of ring) {
+        box[0] = Math.min(box[0], x);
+        box[1] = Math.min(box[1], y);
+        box[2] = Math.max(box[2], x);
+        box[3] = Math.max(box[3], y);
+      }
+  return box;
+}
+
+export const cases = new CasesState();

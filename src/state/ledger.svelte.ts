@@ -1,0 +1,184 @@
+import { SvelteMap } from 'svelte/reactivity';
+import type { CaseId } from '../core/ids.ts';
+import { caseIdOfPatch, ulid } from '../core/ids.ts';
+import { caseRow, foldCase, propose, undoDraft, type CaseFold, type EventDraft } from '../core/ledger.ts';
+import { applyOverrides, DEFAULT_CATALOG, type Catalog } from '../core/catalog.ts';
+import {
+  defaultSettings,
+  parseSettings,
+  type CaseState,
+  type LedgerEvent,
+  type PatchSnapshot,
+  type ProjectSettings,
+} from '../core/model.ts';
+import { localDate } from '../core/due-dates.ts';
+import { appendEvents, listEvents } from '../store/events.ts';
+import { getSetting, putSetting } from '../store/settings.ts';
+import { putCaseRows } from '../db/cases.ts';
+
+/** A user action the workflow refused (wrong stage, missing field…): shown to the user, nothing written. */
+export class ActionRefusedError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ActionRefusedError';
+  }
+}
+
+const clock = { now: () => new Date(), newId: ulid };
+
+/**
+ * The case ledger of the open project: the append-only event log (IndexedDB) and, folded from it, the state of
+ * every case. Each user action becomes events written in one transaction before anything shows as saved.
+ */
+class LedgerState {
+  projectId = $state<string | null>(null);
+  /** Folded cases by id; SvelteMap so that one case's change re-renders only what reads it. */
+  folds = new SvelteMap<CaseId, CaseFold>();
+  settings = $state.raw<ProjectSettings>(defaultSettings('XX省'));
+  catalog = $state.raw<Catalog>(DEFAULT_CATALOG);
+  actor = $state('');
+  device = $state('');
+  /** Event records that failed validation on load (reported, never dropped silently). */
+  invalid = $state.raw<string[]>([]);
+  #events = new Map<CaseId, LedgerEvent[]>();
+
+  get cases(): CaseState[] {
+    const list: CaseState[] = [];
+    for (const fold of this.folds.values()) if (fold.state) list.push(fold.state);
+    return list;
+  }
+
+  caseEvents(caseId: CaseId): readonly LedgerEvent[] {
+    return this.#events.get(caseId) ?? [];
+  }
+
+  /** Load a project's log, settings and this device's author. */
+  async load(projectId: string, province = { name: 'XX省', code: '' }): Promise<void> {
+    this.projectId = projectId;
+    const stored = await getSetting<unknown>(`project-settings:${projectId}`);
+    this.settings = stored ? parseSettings(stored) : defaultSettings(province.name, province.code);
+    this.catalog = applyOverrides(DEFAULT_CATALOG, this.settings.catalog);
+    this.device = (await getSetting<string>('device')) ?? '';
+    if (!this.device) {
+      this.device = `device-${crypto.randomUUID().slice(0, 8)}`;
+      await putSetting('device', this.device);
+    }
+    this.actor = (await getSetting<string>('actor')) ?? '';
+    const { events, invalid } = await listEvents(projectId);
+    this.invalid = invalid;
+    this.#events.clear();
+    this.folds.clear();
+    for (const event of events)
+      this.#events.set(event.caseId, [...(this.#events.get(event.caseId) ?? []), event]);
+    for (const [caseId, caseEvents] of this.#events) this.folds.set(caseId, foldCase(caseEvents));
+    await putCaseRows(this.cases.map((state) => caseRow(state, localDate(), this.settings)));
+  }
+
+  clear(): void {
+    this.projectId = null;
+    this.#events.clear();
+    this.folds.clear();
+  }
+
+  async setActor(name: string): Promise<void> {
+    this.actor = name.trim();
+    await putSetting('actor', this.actor);
+  }
+
+  async saveSettings(settings: ProjectSettings): Promise<void> {
+    if (!this.projectId) return;
+    const parsed = parseSettings(settings);
+    await putSetting(`project-settings:${this.projectId}`, parsed);
+    this.settings = parsed;
+    this.catalog = applyOverrides(DEFAULT_CATALOG, parsed.catalog);
+  }
+
+  /**
+   * One user action on one case: drafts proposed in order (each sees the previous), then written in ONE
+   * transaction. Resolves after the write has committed; throws ActionRefusedError and writes nothing when the
+   * workflow refuses any of them.
+   */
+  async act(caseId: CaseId, drafts: readonly EventDraft[]): Promise<CaseFold> {
+    return (await this.actMany([[caseId, drafts]]))[0] as CaseFold;
+  }
+
+  /** Several cases at once (opening a detection run's patches): one transaction for all. */
+  async actMany(work: readonly (readonly [CaseId, readonly EventDraft[]])[]): Promise<CaseFold[]> {
+    const projectId = this.projectId;
+    if (!projectId) throw new ActionRefusedError('no project is open');
+    if (!this.actor) throw new ActionRefusedError('actor_missing');
+    const author = { actor: this.actor, device: this.device };
+    const context = { settings: this.settings, catalog: this.catalog };
+    const written: LedgerEvent[] = [];
+    // A local scratch map of this call, not reactive state.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    const next = new Map<CaseId, { events: LedgerEvent[]; fold: CaseFold }>();
+    for (const [caseId, drafts] of work) {
+      let events = [...(next.get(caseId)?.events ?? this.caseEvents(caseId))];
+      let fold = next.get(caseId)?.fold ?? foldCase(events);
+      for (const draft of drafts) {
+        const result = propose(draft, events, author, clock, context);
+        if (!result.ok) throw new ActionRefusedError(result.error.message, { cause: result.error });
+        events = [...events, result.event];
+        fold = result.fold;
+        written.push(result.event);
+      }
+      next.set(caseId, { events, fold });
+    }
+    await appendEvents(projectId, written);
+    for (const [caseId, { events, fold }] of next) {
+      this.#events.set(caseId, events);
+      this.folds.set(caseId, fold);
+    }
+    const today = localDate();
+    await putCaseRows(
+      [...next.values()].flatMap(({ fold }) =>
+        fold.state ? [caseRow(fold.state, today, this.settings)] : [],
+      ),
+    );
+    return [...next.values()].map((entry) => entry.fold);
+  }
+
+  /** Open a case per patch (a detection run's output or a hand-drawn clue), all in one transaction. */
+  async openCases(
+    patches: readonly PatchSnapshot[],
+    clueSource: string,
+    stage: 'auto' | 'clue' | 'suspected' = 'auto',
+  ): Promise<void> {
+    await this.actMany(
+      patches.map((patch) => [
+        caseIdOfPatch(patch.id),
+        [{ caseId: caseIdOfPatch(patch.id), type: 'opened', payload: { patch, stage, clueSource } }],
+      ]),
+    );
+  }
+
+  /** Undo the case's last action with a compensating event (nothing is ever deleted). */
+  async undo(caseId: CaseId): Promise<void> {
+    const draft = undoDraft(this.caseEvents(caseId));
+    if (!draft) throw new ActionRefusedError('nothing to undo');
+    await this.act(caseId, [draft]);
+  }
+
+  /** Events written elsewhere (a bundle import): already validated and merged by the caller. */
+  async adopt(events: readonly LedgerEvent[]): Promise<void> {
+    if (!this.projectId || events.length === 0) return;
+    await appendEvents(this.projectId, events);
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local scratch set, not reactive state
+    const touched = new Set<CaseId>();
+    for (const event of events) {
+      this.#events.set(event.caseId, [...this.caseEvents(event.caseId), event]);
+      touched.add(event.caseId);
+    }
+    for (const caseId of touched) this.folds.set(caseId, foldCase(this.caseEvents(caseId)));
+    const today = localDate();
+    await putCaseRows(
+      [...touched].flatMap((id) => {
+        const state = this.folds.get(id)?.state;
+        return state ? [caseRow(state, today, this.settings)] : [];
+      }),
+    );
+  }
+}
+
+export const ledger = new LedgerState();

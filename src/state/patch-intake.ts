@@ -1,0 +1,107 @@
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { PatchSnapshot } from '../core/model.ts';
+import { asPatchId } from '../core/ids.ts';
+import { attribute, prepareAttribution } from './attribution.ts';
+import { ledger } from './ledger.svelte.ts';
+import { layers } from './layers.svelte.ts';
+import { jobs } from './jobs.svelte.ts';
+import { cases } from './cases.svelte.ts';
+
+/** A patch found by detection or drawn by hand, before attribution. */
+export interface PatchCandidate {
+  geometry: Polygon | MultiPolygon;
+  score?: number;
+  direction?: string;
+  activityType?: string;
+  activityConf?: number;
+  problemType?: string;
+}
+
+export interface IntakeOptions {
+  runId?: string;
+  clueSource: string;
+  stage: 'auto' | 'clue' | 'suspected';
+  /** Keep only patches that overlap red lines (outside reserves) when red-line layers exist. */
+  requireRedline: boolean;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Attribute candidates in the geometry worker (id, ellipsoidal area, red-line overlap minus reserves, admin
+ * units, location) and open a case for each in ONE ledger transaction. Returns the snapshots opened.
+ */
+export async function intakePatches(
+  projectId: string,
+  candidates: readonly PatchCandidate[],
+  options: IntakeOptions,
+): Promise<PatchSnapshot[]> {
+  const signal = options.signal ?? new AbortController().signal;
+  const key = `project-${projectId}`;
+  await prepareAttribution(key);
+  const year = new Date().getFullYear();
+  const result = await attribute(
+    projectId,
+    key,
+    candidates.map((c) => ({ geometry: c.geometry })),
+    year,
+    signal,
+    options.onProgress ?? (() => undefined),
+  );
+  const hasRedlines = layers.ofKind('redline').length > 0;
+  const snapshots: PatchSnapshot[] = [];
+  result.patches.forEach((attrs, index) => {
+    const candidate = candidates[index];
+    if (!candidate) return;
+    if (options.requireRedline && hasRedlines && attrs.redline_ha <= 0) return;
+    snapshots.push({
+      id: asPatchId(attrs.id),
+      ...(options.runId ? { runId: options.runId } : {}),
+      areaHa: attrs.area_ha,
+      redlineHa: attrs.redline_ha,
+      cx: attrs.cx,
+      cy: attrs.cy,
+      province: attrs.province,
+      city: attrs.city,
+      county: attrs.county,
+      township: attrs.township,
+      countyCode: attrs.county_code,
+      location: attrs.location,
+      ...(candidate.activityType ? { activityType: candidate.activityType } : {}),
+      ...(candidate.activityConf !== undefined ? { activityConf: candidate.activityConf } : {}),
+      ...(candidate.problemType ? { problemType: candidate.problemType } : {}),
+      ...(candidate.direction ? { changeDirection: candidate.direction } : {}),
+      ...(candidate.score !== undefined ? { score: candidate.score } : {}),
+      geometry: candidate.geometry,
+    });
+  });
+  await ledger.openCases(snapshots, options.clueSource, options.stage);
+  cases.publish();
+  return snapshots;
+}
+
+/** Hand-drawn patch (a clue from 领导批示 / 信访举报 / 舆情反映…): attributed like detected ones. */
+export async function intakeDrawnPatch(
+  projectId: string,
+  ring: [number, number][],
+  clueSource: string,
+): Promise<string | null> {
+  const job = jobs.start('手绘图斑', { cancellable: false });
+  try {
+    const closed = [...ring, ring[0] as [number, number]];
+    const [snapshot] = await intakePatches(
+      projectId,
+      [{ geometry: { type: 'Polygon', coordinates: [closed] } }],
+      {
+        clueSource,
+        stage: 'suspected',
+        requireRedline: false,
+      },
+    );
+    job.done();
+    return snapshot?.id ?? null;
+  } catch (error) {
+    job.fail(error);
+    throw error;
+  }
+}
