@@ -120,6 +120,19 @@ export const zh = {
   'action.submit': '提交',
   'action.refused': '无法办理：{reason}',
   'action.saved': '已保存',
+  'detect.title': '变化检测',
+  'detect.t1': '前时相 T1',
+  'detect.t2': '后时相 T2',
+  'detect.mask': '检测范围：{n} 个红线图层，扣除 {m} 个自然保护地图层',
+  'detect.maskNone': '未加载红线图层：将检测整景影像',
+  'detect.sensitivity': '灵敏度',
+  'detect.auto': '自动阈值',
+  'detect.minArea': '最小图斑面积',
+  'detect.run': '运行检测',
+  'detect.running': '检测中…',
+  'detect.done': '检测完成：{n} 个图斑（阈值 {threshold}）',
+  'detect.needTwo': '需要两期影像才能检测。',
+  'detect.unavailable': '检测引擎尚未就绪。',
 } as const;
 
 export type MessageKey = keyof typeof zh;

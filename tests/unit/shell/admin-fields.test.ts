@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adminFieldsOf, levelOfCode } from '../../../src/core/admin/admin-fields.ts';
+import { toSquareMetres } from '../../../src/core/area-units.ts';
 
 describe('admin fields', () => {
   it('reads the level from the code', () => {
@@ -22,5 +23,13 @@ describe('admin fields', () => {
       level: 'province',
     });
     expect(adminFieldsOf({ 名称: '无代码' })).toBeNull();
+  });
+});
+
+describe('area units', () => {
+  it('converts 亩 and 公顷 to m²', () => {
+    expect(toSquareMetres(15, 'mu')).toBeCloseTo(10_000, 9);
+    expect(toSquareMetres(0.5, 'ha')).toBe(5_000);
+    expect(toSquareMetres(400, 'm2')).toBe(400);
   });
 });

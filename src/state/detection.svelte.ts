@@ -1,0 +1,173 @@
+import type { MultiPolygon, Polygon } from 'geojson';
+import { toSquareMetres, type AreaUnit } from '../core/area-units.ts';
+import type { BandRole } from '../core/display/band-roles.ts';
+import { putRecord } from '../store/records.ts';
+import { readProjectFile } from '../store/opfs.ts';
+import { putRunRow } from '../db/patches.ts';
+import { jobs } from './jobs.svelte.ts';
+import { layers } from './layers.svelte.ts';
+import { scenes } from './scenes.svelte.ts';
+import { project } from './project.svelte.ts';
+import { intakePatches, type PatchCandidate } from './patch-intake.ts';
+import { mapState } from './map.svelte.ts';
+import { drawingPreview } from '../map/detection-layers.ts';
+
+/** What the detection engine needs: two images, their band roles, the area to search and the parameters. */
+export interface DetectRequest {
+  t1: Blob;
+  t2: Blob;
+  t1Roles: BandRole[];
+  t2Roles: BandRole[];
+  /** Red-line polygons (lon/lat) to search inside; empty = the whole scene. */
+  include: (Polygon | MultiPolygon)[];
+  /** Nature-reserve polygons excluded from red-line findings. */
+  exclude: (Polygon | MultiPolygon)[];
+  /** null = automatic threshold; otherwise 0..1, higher finds more. */
+  sensitivity: number | null;
+  minAreaM2: number;
+}
+
+export interface DetectOutcome {
+  patches: PatchCandidate[];
+  /** Every parameter the run used (recorded with the run). */
+  params: Record<string, unknown>;
+}
+
+/** A detection engine: runs in a worker, reports progress and patches as tiles finish, stops on abort. */
+export interface DetectEngine {
+  detect(
+    request: DetectRequest,
+    signal: AbortSignal,
+    onProgress: (share: number, message: string, newPatches: PatchCandidate[]) => void,
+  ): Promise<DetectOutcome>;
+}
+
+/** A run as stored (DESIGN.md §3 `run`). */
+export interface RunRecord {
+  schemaVersion: 1;
+  id: string;
+  projectId: string;
+  t1: string;
+  t2: string;
+  params: Record<string, unknown>;
+  startedAt: string;
+  finishedAt: string | null;
+  status: 'running' | 'done' | 'cancelled' | 'failed' | 'interrupted';
+  patchCount: number;
+  [field: string]: unknown;
+}
+
+let engine: DetectEngine | null = null;
+
+/** Called once by the module that owns the detection worker. */
+export function registerDetectEngine(value: DetectEngine): void {
+  engine = value;
+}
+
+/** The detection panel's choices and the running job. */
+class DetectionState {
+  t1 = $state<string | null>(null);
+  t2 = $state<string | null>(null);
+  auto = $state(true);
+  sensitivity = $state(0.5);
+  minArea = $state(400);
+  unit = $state<AreaUnit>('m2');
+  running = $state(false);
+  lastCount = $state<number | null>(null);
+  lastThreshold = $state<string>('');
+
+  get available(): boolean {
+    return engine !== null;
+  }
+
+  /** Defaults: the two scenes in label order. */
+  pickScenes(): void {
+    const ordered = [...scenes.scenes].sort((a, b) => a.record.label.localeCompare(b.record.label));
+    this.t1 ??= ordered[0]?.record.id ?? null;
+    this.t2 ??= ordered[1]?.record.id ?? null;
+  }
+
+  async run(): Promise<number> {
+    const projectId = project.current?.id;
+    this.pickScenes();
+    const one = scenes.scenes.find((s) => s.record.id === this.t1);
+    const two = scenes.scenes.find((s) => s.record.id === this.t2);
+    if (!engine || !projectId || !one || !two) throw new Error('detection needs two scenes and the engine');
+    const job = jobs.start('变化检测');
+    this.running = true;
+    const run: RunRecord = {
+      schemaVersion: 1,
+      id: `run-${new Date()
+        .toISOString()
+        .replace(/[-:.TZ]/g, '')
+        .slice(0, 14)}-${crypto.randomUUID().slice(0, 4)}`,
+      projectId,
+      t1: one.record.id,
+      t2: two.record.id,
+      params: {},
+      startedAt: new Date().toISOString(),
+      finishedAt: null,
+      status: 'running',
+      patchCount: 0,
+    };
+    // Recorded before the work starts: a tab closed mid-run leaves a 'running' record that the next load marks interrupted.
+    await putRecord('runs', run);
+    const preview: PatchCandidate[] = [];
+    try {
+      const request: DetectRequest = {
+        t1: await readProjectFile(projectId, one.record.opfsName),
+        t2: await readProjectFile(projectId, two.record.opfsName),
+        t1Roles: one.record.bandRoles,
+        t2Roles: two.record.bandRoles,
+        include: areal('redline'),
+        exclude: areal('reserve'),
+        sensitivity: this.auto ? null : this.sensitivity,
+        minAreaM2: toSquareMetres(this.minArea, this.unit),
+      };
+      const outcome = await engine.detect(request, job.signal, (share, message, newPatches) => {
+        job.update(share * 0.9, message);
+        preview.push(...newPatches);
+        mapState.setOverlay('detection-preview', drawingPreview(preview));
+      });
+      job.update(0.92, '属性计算');
+      const opened = await intakePatches(projectId, outcome.patches, {
+        runId: run.id,
+        clueSource: 'satellite',
+        stage: 'auto',
+        requireRedline: true,
+        signal: job.signal,
+      });
+      Object.assign(run, {
+        params: { ...outcome.params, minAreaM2: request.minAreaM2, sensitivity: request.sensitivity },
+        finishedAt: new Date().toISOString(),
+        status: 'done',
+        patchCount: opened.length,
+      });
+      this.lastCount = opened.length;
+      this.lastThreshold = String(outcome.params.threshold ?? '');
+      job.done();
+      return opened.length;
+    } catch (error) {
+      Object.assign(run, {
+        finishedAt: new Date().toISOString(),
+        status: job.signal.aborted ? 'cancelled' : 'failed',
+      });
+      if (!job.signal.aborted) job.fail(error);
+      throw error;
+    } finally {
+      await putRecord('runs', run);
+      await putRunRow(run);
+      mapState.removeOverlay('detection-preview');
+      this.running = false;
+    }
+  }
+}
+
+function areal(kind: 'redline' | 'reserve'): (Polygon | MultiPolygon)[] {
+  return layers
+    .ofKind(kind)
+    .flatMap(({ features }) => features.map((f) => f.geometry))
+    .filter((g): g is Polygon | MultiPolygon => g?.type === 'Polygon' || g?.type === 'MultiPolygon');
+}
+
+export const detection = new DetectionState();
