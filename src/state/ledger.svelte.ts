@@ -15,6 +15,8 @@ import { localDate } from '../core/due-dates.ts';
 import { appendEvents, listEvents } from '../store/events.ts';
 import { getSetting, putSetting } from '../store/settings.ts';
 import { putCaseRows } from '../db/cases.ts';
+import { putPatchRows } from '../db/patches.ts';
+import { patchRowOf } from './patch-rows.ts';
 
 /** A user action the workflow refused (wrong stage, missing field…): shown to the user, nothing written. */
 export class ActionRefusedError extends Error {
@@ -71,7 +73,14 @@ class LedgerState {
     for (const event of events)
       this.#events.set(event.caseId, [...(this.#events.get(event.caseId) ?? []), event]);
     for (const [caseId, caseEvents] of this.#events) this.folds.set(caseId, foldCase(caseEvents));
-    await putCaseRows(this.cases.map((state) => caseRow(state, localDate(), this.settings)));
+    await this.#mirror(this.cases);
+  }
+
+  /** Mirror cases into DuckDB: `patch` rows (attributes + WKB) and `case_state` rows. */
+  async #mirror(states: readonly CaseState[]): Promise<void> {
+    const today = localDate();
+    await putPatchRows(states.flatMap((state) => patchRowOf(state) ?? []));
+    await putCaseRows(states.map((state) => caseRow(state, today, this.settings)));
   }
 
   clear(): void {
@@ -171,13 +180,7 @@ class LedgerState {
       touched.add(event.caseId);
     }
     for (const caseId of touched) this.folds.set(caseId, foldCase(this.caseEvents(caseId)));
-    const today = localDate();
-    await putCaseRows(
-      [...touched].flatMap((id) => {
-        const state = this.folds.get(id)?.state;
-        return state ? [caseRow(state, today, this.settings)] : [];
-      }),
-    );
+    await this.#mirror([...touched].flatMap((id) => this.folds.get(id)?.state ?? []));
   }
 }
 
