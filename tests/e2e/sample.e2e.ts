@@ -111,7 +111,7 @@ describe('sample project (?sample=beihai)', () => {
     await page.getByTestId('sql-run').click();
     await expect
       .poll(async () =>
-        Number((await page.getByTestId('sql-result').locator('td').first().textContent()) ?? 0),
+        Number((await page.getByTestId('sql-result').locator('td').last().textContent()) ?? 0),
       )
       .toBeGreaterThan(0);
     await screenshot(page, 'sample-beihai-after-reload');
