@@ -72,7 +72,17 @@ const layerRules = [
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'sample-data/', 'public/', 'tests/fixtures/', 'tests/bench/.data/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'test-results/',
+      'sample-data/',
+      'public/',
+      'tests/fixtures/',
+      'tests/bench/.data/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs.recommended,
