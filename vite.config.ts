@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
 import { join, normalize } from 'node:path';
+import { offlineServiceWorker } from './scripts/vite-pwa.ts';
 
 /**
  * The sample project ships inside the app (dist/sample-data/), so `?sample=beihai` works from any static host with
@@ -28,7 +29,11 @@ function sampleData(): Plugin {
 // Relative base so the built dist/ works from any static host and any sub-path.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), sampleData()],
+  plugins: [
+    svelte(),
+    sampleData(),
+    offlineServiceWorker({ extraDirs: [{ dir: 'sample-data', base: 'sample-data' }] }),
+  ],
   worker: { format: 'es' },
   build: {
     target: 'es2022',
