@@ -8,6 +8,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // The app starts DuckDB and reopens the project after every reload: give polled assertions room on a 2-core CI.
+    expect: { poll: { timeout: 20_000, interval: 100 } },
     globalSetup: ['tests/e2e/global-setup.ts'],
   },
 });

@@ -37,54 +37,58 @@ async function savedNotes(): Promise<string[]> {
 }
 
 describe(`ledger crash safety (${RUNS} interrupted writes)`, () => {
-  it('never loses an event shown as saved and never half-writes', async () => {
-    await page.goto(baseUrl());
-    await page.getByTestId('project-new').click();
-    await page.getByTestId('tab-cases').click();
-    await page.getByTestId('actor-input').fill('崩溃测试');
-    await page.getByTestId('actor-save').click();
-    await page.getByTestId('draw-start').click();
-    const box = await page.getByTestId('map-canvas').boundingBox();
-    if (!box) throw new Error('no map');
-    for (const [dx, dy] of [
-      [0, 0],
-      [50, 0],
-      [50, 40],
-    ] as const) {
-      await page.mouse.click(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy, { delay: 40 });
-      await page.waitForTimeout(350);
-    }
-    await page.getByTestId('draw-finish').click();
-    await openReview();
-
-    const shownSaved = new Set<string>();
-    let interrupted = 0;
-    for (let i = 0; i < RUNS; i += 1) {
-      await page.keyboard.press('m');
-      await page.getByTestId('review-note').fill(`note-${i}`);
-      await page.keyboard.press('Enter');
-      await page.waitForTimeout(Math.floor(Math.random() * 15));
-      for (const text of await savedNotes()) shownSaved.add(text);
-      if (i % 5 === 4) {
-        // A closed tab, not just a reload.
-        await page.close();
-        page = await guardedPage(context, guard);
-        await page.goto(baseUrl());
-      } else await page.reload();
-      interrupted += 1;
+  it(
+    'never loses an event shown as saved and never half-writes',
+    { timeout: 60_000 + RUNS * 30_000 },
+    async () => {
+      await page.goto(baseUrl());
+      await page.getByTestId('project-new').click();
+      await page.getByTestId('tab-cases').click();
+      await page.getByTestId('actor-input').fill('崩溃测试');
+      await page.getByTestId('actor-save').click();
+      await page.getByTestId('draw-start').click();
+      const box = await page.getByTestId('map-canvas').boundingBox();
+      if (!box) throw new Error('no map');
+      for (const [dx, dy] of [
+        [0, 0],
+        [50, 0],
+        [50, 40],
+      ] as const) {
+        await page.mouse.click(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy, { delay: 40 });
+        await page.waitForTimeout(350);
+      }
+      await page.getByTestId('draw-finish').click();
       await openReview();
-      await page.getByTestId('case-row').first().click();
-      const after = await savedNotes();
-      for (const text of shownSaved)
-        expect(after, `note shown as saved before the crash: ${text}`).toContain(text);
-      expect(new Set(after).size, 'no event is duplicated').toBe(after.length);
-    }
-    const final = await savedNotes();
-    console.log(
-      `crash test: ${interrupted} interruptions, ${shownSaved.size} notes shown as saved, ${final.length} in the log, 0 lost`,
-    );
-    expect(final.length).toBeGreaterThanOrEqual(shownSaved.size);
-    expect(guard.offOrigin).toEqual([]);
-    expect(guard.consoleErrors).toEqual([]);
-  });
+
+      const shownSaved = new Set<string>();
+      let interrupted = 0;
+      for (let i = 0; i < RUNS; i += 1) {
+        await page.keyboard.press('m');
+        await page.getByTestId('review-note').fill(`note-${i}`);
+        await page.keyboard.press('Enter');
+        await page.waitForTimeout(Math.floor(Math.random() * 15));
+        for (const text of await savedNotes()) shownSaved.add(text);
+        if (i % 5 === 4) {
+          // A closed tab, not just a reload.
+          await page.close();
+          page = await guardedPage(context, guard);
+          await page.goto(baseUrl());
+        } else await page.reload();
+        interrupted += 1;
+        await openReview();
+        await page.getByTestId('case-row').first().click();
+        const after = await savedNotes();
+        for (const text of shownSaved)
+          expect(after, `note shown as saved before the crash: ${text}`).toContain(text);
+        expect(new Set(after).size, 'no event is duplicated').toBe(after.length);
+      }
+      const final = await savedNotes();
+      console.log(
+        `crash test: ${interrupted} interruptions, ${shownSaved.size} notes shown as saved, ${final.length} in the log, 0 lost`,
+      );
+      expect(final.length).toBeGreaterThanOrEqual(shownSaved.size);
+      expect(guard.offOrigin).toEqual([]);
+      expect(guard.consoleErrors).toEqual([]);
+    },
+  );
 });
