@@ -79,15 +79,21 @@ class CasesState {
     if (next) this.select(next.id);
   }
 
-  async confirm(): Promise<void> {
-    const state = this.current;
+  /** The case an action applies to: the one given (captured at key press), else the current one. */
+  #target(id?: CaseId | null): CaseState | null {
+    const target = id ?? this.currentId;
+    return target ? (ledger.folds.get(target)?.state ?? null) : null;
+  }
+
+  async confirm(id?: CaseId | null): Promise<void> {
+    const state = this.#target(id);
     if (!state) return;
     await ledger.act(state.id, confirmDrafts(state, ledger.actor, ledger.settings.reviewMode));
     this.#advanceIfGone(state.id);
   }
 
-  async reject(reasonCode: string, note?: string): Promise<void> {
-    const state = this.current;
+  async reject(reasonCode: string, note?: string, id?: CaseId | null): Promise<void> {
+    const state = this.#target(id);
     if (!state) return;
     await ledger.act(
       state.id,
@@ -99,8 +105,9 @@ class CasesState {
   async setField(
     field: 'activityType' | 'problemType' | 'remark' | 'description',
     value: string,
+    id?: CaseId | null,
   ): Promise<void> {
-    const state = this.current;
+    const state = this.#target(id);
     if (!state) return;
     await ledger.act(state.id, [
       { caseId: state.id, type: 'fields_set', payload: { fields: { [field]: value } } },
@@ -108,14 +115,15 @@ class CasesState {
     this.publish();
   }
 
-  async note(text: string): Promise<void> {
-    const state = this.current;
+  async note(text: string, id?: CaseId | null): Promise<void> {
+    const state = this.#target(id);
     if (!state || !text.trim()) return;
     await ledger.act(state.id, [{ caseId: state.id, type: 'note_added', payload: { text: text.trim() } }]);
   }
 
-  async undo(): Promise<void> {
-    if (this.currentId) await ledger.undo(this.currentId);
+  async undo(id?: CaseId | null): Promise<void> {
+    const target = id ?? this.currentId;
+    if (target) await ledger.undo(target);
     this.publish();
   }
 

@@ -55,7 +55,7 @@ describe(`ledger crash safety (${RUNS} interrupted writes)`, () => {
         [50, 40],
       ] as const) {
         await page.mouse.click(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy, { delay: 40 });
-        await page.waitForTimeout(350);
+        await page.waitForTimeout(700);
       }
       await page.getByTestId('draw-finish').click();
       await openReview();

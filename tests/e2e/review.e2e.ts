@@ -35,7 +35,7 @@ async function drawRectangle(dx: number, dy: number, clue: string): Promise<void
     [0, 30],
   ] as const) {
     await page.mouse.click(x + ox, y + oy, { delay: 40 });
-    await page.waitForTimeout(350);
+    await page.waitForTimeout(700);
   }
   const before = await page.getByTestId('case-row').count();
   await page.getByTestId('draw-finish').click();
