@@ -144,7 +144,8 @@ class DetectionState {
         patchCount: opened.length,
       });
       this.lastCount = opened.length;
-      this.lastThreshold = String(outcome.params.threshold ?? '');
+      const threshold = outcome.params.threshold;
+      this.lastThreshold = typeof threshold === 'number' ? threshold.toFixed(3) : String(threshold ?? '');
       job.done();
       return opened.length;
     } catch (error) {

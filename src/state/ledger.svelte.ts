@@ -139,12 +139,7 @@ class LedgerState {
       this.#events.set(caseId, events);
       this.folds.set(caseId, fold);
     }
-    const today = localDate();
-    await putCaseRows(
-      [...next.values()].flatMap(({ fold }) =>
-        fold.state ? [caseRow(fold.state, today, this.settings)] : [],
-      ),
-    );
+    await this.#mirror([...next.values()].flatMap(({ fold }) => (fold.state ? [fold.state] : [])));
     return [...next.values()].map((entry) => entry.fold);
   }
 
