@@ -1,0 +1,94 @@
+/**
+ * Parameters of a detection run: one global set (tuned on OSCD, never per scene), recorded as a plain
+ * object in the `run` table. Every field can be overridden; `resolveParams` fills and checks the rest.
+ */
+import type { ThresholdSpec } from '../raster/threshold.ts';
+import { DetectInputError } from './types.ts';
+
+/** Pixel gates: a pixel cannot be "change of interest" when its dates look like these. null disables a gate. */
+export interface GateParams {
+  /** Water at both dates (NDWI > this at T1 and T2): turbidity, tide, sun glint — not new activity. */
+  waterBoth: number | null;
+  /** Vegetated at both dates (NDVI > this at T1 and T2): phenology, crops growing. */
+  vegetatedBoth: number | null;
+  /** Bright at both dates (mean reflectance > this at T1 and T2): existing bare soil/roofs changing tone. */
+  brightBoth: number | null;
+  /** Dense vegetation at T2 (NDVI > this): regrowth and crops, not new construction. */
+  vegetatedAfter: number | null;
+}
+
+export interface DetectParams {
+  /** Core tile size in pixels (tiles are read with a halo around them). */
+  tileSize: number;
+  /** Radius of the mean filter applied to the change statistic (1 = 3×3). */
+  smoothRadius: number;
+  /** Threshold of the smoothed statistic: robust z (median + k·σ), Otsu, or a fixed value. */
+  threshold: ThresholdSpec;
+  gates: GateParams;
+  /** Pixel value of reflectance 1.0 (10000 for Sentinel-2 L1C/L2A; 1 for float reflectance). */
+  reflectanceScale: number;
+  /** Morphological opening then closing radii (0 = off). */
+  openRadius: number;
+  closeRadius: number;
+  /** Minimum mapping unit, m². */
+  minAreaM2: number;
+  /** Drop patches whose mean z-score is below this (null = keep all above the pixel threshold). */
+  minPatchScore: number | null;
+  /** Douglas–Peucker tolerance of the output polygons, in pixels. */
+  simplifyPx: number;
+  /** Calibration sample: at most this many pixels, read as windows of `sampleWindow` pixels. */
+  samplePixels: number;
+  sampleWindow: number;
+  /** Pixels used to fit IR-MAD and the normalisation (evenly spaced in the sample). */
+  fitPixels: number;
+}
+
+/** The global parameter set (see docs in tests/bench/detect-oscd.ts for how it was chosen). */
+export const DEFAULT_DETECT_PARAMS: DetectParams = {
+  tileSize: 512,
+  smoothRadius: 1,
+  threshold: { method: 'robust_z', k: 2 },
+  gates: { waterBoth: 0.05, vegetatedBoth: 0.3, brightBoth: 0.2, vegetatedAfter: 0.45 },
+  reflectanceScale: 10000,
+  openRadius: 0,
+  closeRadius: 0,
+  minAreaM2: 3000,
+  minPatchScore: null,
+  simplifyPx: 1,
+  samplePixels: 1 << 20,
+  sampleWindow: 256,
+  fitPixels: 50_000,
+};
+
+/** Overrides accepted by {@link resolveParams}: any field, gates one by one. */
+export type DetectParamsInput = Partial<Omit<DetectParams, 'gates'>> & { gates?: Partial<GateParams> };
+
+function check(ok: boolean, message: string): void {
+  if (!ok) throw new DetectInputError(`bad parameter: ${message}`);
+}
+
+/** Defaults + overrides, validated. */
+export function resolveParams(input: DetectParamsInput = {}): DetectParams {
+  const p: DetectParams = {
+    ...DEFAULT_DETECT_PARAMS,
+    ...input,
+    gates: { ...DEFAULT_DETECT_PARAMS.gates, ...input.gates },
+  };
+  check(Number.isInteger(p.tileSize) && p.tileSize >= 16, 'tileSize must be an integer ≥ 16');
+  for (const key of ['smoothRadius', 'openRadius', 'closeRadius'] as const)
+    check(Number.isInteger(p[key]) && p[key] >= 0 && p[key] <= 16, `${key} must be an integer 0–16`);
+  check(p.minAreaM2 >= 0, 'minAreaM2 must be ≥ 0');
+  check(p.reflectanceScale > 0, 'reflectanceScale must be > 0');
+  check(p.simplifyPx >= 0, 'simplifyPx must be ≥ 0');
+  check(p.samplePixels >= 4096 && p.fitPixels >= 100, 'sample sizes too small');
+  if (p.threshold.method === 'robust_z')
+    check(Number.isFinite(p.threshold.k), 'threshold.k must be a number');
+  if (p.threshold.method === 'fixed')
+    check(Number.isFinite(p.threshold.value), 'threshold.value must be a number');
+  return p;
+}
+
+/** Pixels of context each tile needs around its core so that tiled results equal whole-scene results. */
+export function haloOf(p: DetectParams): number {
+  return p.smoothRadius + 2 * p.openRadius + 2 * p.closeRadius;
+}

@@ -1,0 +1,108 @@
+/**
+ * Inputs and outputs of the change-detection pipeline. The pipeline is pure: imagery comes in through
+ * `readWindow` callbacks, so the same code runs in Node (batch, evaluation) and in a browser worker.
+ */
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { BandArray, Geotransform, PixelWindow } from '../raster/types.ts';
+
+/** One date of imagery on the detection grid, bands already in the order blue, green, red, nir. */
+export interface RasterSource {
+  width: number;
+  height: number;
+  /** Pixel value meaning "no data" (in any band), or null. */
+  nodata: number | null;
+  /** Read the 4 bands of a window (blue, green, red, nir), each `window width × height`, row-major. */
+  readWindow(window: PixelWindow, signal?: AbortSignal): Promise<BandArray[]>;
+}
+
+/** Region to search, per window: 1 = inside, 0 = outside; null = the whole window is inside. */
+export type WindowMask = (window: PixelWindow) => Uint8Array | null;
+
+/** Everything the pipeline needs besides its parameters. */
+export interface DetectInput {
+  t1: RasterSource;
+  t2: RasterSource;
+  /** Geotransform of the common grid (map units of the imagery's CRS). */
+  geotransform: Geotransform;
+  /** Map coordinates → [lon, lat]. Omit when the grid is already in lon/lat (EPSG:4326 / CGCS2000 geographic). */
+  toLonLat?: (x: number, y: number) => [number, number];
+  /** Search region (red lines minus reserves); the whole scene when absent. */
+  mask?: WindowMask;
+}
+
+/** Change directions (shared codes). */
+export type ChangeDirection = 'vegetation_loss' | 'new_bare_built' | 'new_water' | 'other_change';
+/** Human-activity types (shared codes). */
+export type ActivityCode =
+  'mining' | 'industry' | 'energy' | 'tourism' | 'transport' | 'other' | 'aquaculture';
+/** Problem types (shared codes). */
+export type ProblemCode = 'occupy_space' | 'vegetation_damage' | 'function_impact' | 'other';
+
+/** Per-patch spectral and shape features (means over the patch's pixels; reflectance 0–1). */
+export interface PatchFeatures {
+  pixelCount: number;
+  areaM2: number;
+  meanZ: number;
+  maxZ: number;
+  ndviT1: number;
+  ndviT2: number;
+  ndwiT1: number;
+  ndwiT2: number;
+  brightnessT1: number;
+  brightnessT2: number;
+  /** sqrt(λ1/λ2) of the pixel-coordinate covariance: 1 = round/square, large = long and thin. */
+  elongation: number;
+  /** Pixels / bounding-box pixels. */
+  fill: number;
+}
+
+/** Properties written on each detected patch. */
+export interface PatchProperties {
+  /** Mean robust z-score of the change statistic over the patch (higher = stronger change). */
+  score: number;
+  max_score: number;
+  direction: ChangeDirection;
+  activity_type: ActivityCode;
+  /** 0–1: how much the (transparent, rule-based) activity suggestion should be trusted. */
+  activity_conf: number;
+  problem_type: ProblemCode;
+  /** Id of the activity rule that fired (see classify-rules.ts). */
+  rule: string;
+  pixel_count: number;
+  /** Approximate area: pixel count × pixel area at the patch centre. */
+  area_m2: number;
+  ndvi_t1: number;
+  ndvi_t2: number;
+  ndwi_t1: number;
+  ndwi_t2: number;
+  brightness_t1: number;
+  brightness_t2: number;
+  elongation: number;
+}
+
+/** A detected patch (图斑) in lon/lat. */
+export type PatchFeature = Feature<Polygon | MultiPolygon, PatchProperties>;
+
+/** Progress of a run; `patches` holds the patches completed by the tile just finished. */
+export interface DetectProgress {
+  phase: 'calibrate' | 'tiles' | 'finish';
+  done: number;
+  total: number;
+  patches?: PatchFeature[];
+}
+
+/** Thrown when a run is cancelled through its AbortSignal. */
+export class DetectCancelledError extends Error {
+  constructor(options?: { cause?: unknown }) {
+    super('detection cancelled', options);
+    this.name = 'DetectCancelledError';
+  }
+}
+
+/** Thrown when inputs do not fit (grids differ, too few valid pixels, bad parameters). */
+export class DetectInputError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DetectInputError';
+  }
+}

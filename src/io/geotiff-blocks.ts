@@ -1,0 +1,180 @@
+/**
+ * Window reads assembled from decoded blocks (tiles or strips), with a bounded LRU cache of decoded blocks:
+ * neighbouring windows with overlapping halos decode each block once. All blocks a window needs are requested
+ * together, so asynchronous decoders (Node's zlib thread pool, DecompressionStream) run in parallel.
+ */
+import { getDecoder, type BaseDecoder, type GeoTIFFImage } from 'geotiff';
+import type { BandArray, PixelWindow } from '../core/raster/types.ts';
+import { GeoTiffReadError, dtypeOf, type RasterDtype } from './geotiff-meta.ts';
+
+const ARRAYS: Record<RasterDtype, (b: ArrayBufferLike) => BandArray> = {
+  uint8: (b) => new Uint8Array(b),
+  int8: (b) => new Uint8Array(b), // read as raw bytes; int8 imagery is not expected
+  uint16: (b) => new Uint16Array(b),
+  int16: (b) => new Int16Array(b),
+  uint32: (b) => new Uint32Array(b),
+  int32: (b) => new Int32Array(b),
+  float32: (b) => new Float32Array(b),
+  float64: (b) => new Float64Array(b),
+};
+
+const MAKE: Record<RasterDtype, (n: number) => BandArray> = {
+  uint8: (n) => new Uint8Array(n),
+  int8: (n) => new Uint8Array(n),
+  uint16: (n) => new Uint16Array(n),
+  int16: (n) => new Int16Array(n),
+  uint32: (n) => new Uint32Array(n),
+  int32: (n) => new Int32Array(n),
+  float32: (n) => new Float32Array(n),
+  float64: (n) => new Float64Array(n),
+};
+
+async function decoderFor(image: GeoTIFFImage): Promise<BaseDecoder> {
+  const dir = image.fileDirectory;
+  const compression = Number((await dir.loadValue('Compression')) ?? 1);
+  const tiled = image.isTiled;
+  const params: Record<string, unknown> = {
+    tileWidth: tiled ? await dir.loadValue('TileWidth') : await dir.loadValue('ImageWidth'),
+    tileHeight: tiled
+      ? await dir.loadValue('TileLength')
+      : (await dir.loadValue('RowsPerStrip')) || (await dir.loadValue('ImageLength')),
+    planarConfiguration: await dir.loadValue('PlanarConfiguration'),
+    bitsPerSample: await dir.loadValue('BitsPerSample'),
+    predictor: (await dir.loadValue('Predictor')) || 1,
+  };
+  if (compression === 7) params.JPEGTables = await dir.loadValue('JPEGTables');
+  if (compression === 34887) params.LercParameters = await dir.loadValue('LercParameters');
+  try {
+    // The parameter object mirrors geotiff.js's own defaultDecoderParameterFn.
+    return await getDecoder(compression, params as unknown as Parameters<typeof getDecoder>[1]);
+  } catch (error) {
+    throw new GeoTiffReadError(`unsupported TIFF compression ${compression}`, { cause: error });
+  }
+}
+
+/** Reads windows of one image (full resolution or an overview). */
+export class BlockReader {
+  private readonly cache = new Map<string, Promise<BandArray>>();
+  private cachedBytes = 0;
+  private decoder: Promise<BaseDecoder> | null = null;
+  private readonly dtype: RasterDtype;
+  private readonly bw: number;
+  private readonly bh: number;
+  private readonly spp: number;
+  private readonly planar: number;
+  private readonly blockBytes: number;
+
+  constructor(
+    private readonly image: GeoTIFFImage,
+    /** Decoded bytes kept in the cache (default 128 MB). */
+    private readonly cacheBudget = 128 * 2 ** 20,
+  ) {
+    this.dtype = dtypeOf(image);
+    this.bw = image.getTileWidth();
+    this.bh = image.getTileHeight();
+    this.spp = image.getSamplesPerPixel();
+    this.planar = image.planarConfiguration;
+    const perBlock = this.bw * this.bh * image.getBytesPerPixel();
+    this.blockBytes = this.planar === 2 ? perBlock / this.spp : perBlock;
+  }
+
+  private block(bx: number, by: number, sample: number, signal?: AbortSignal): Promise<BandArray> {
+    const key = `${bx},${by},${sample}`;
+    const hit = this.cache.get(key);
+    if (hit) {
+      // Refresh recency (Map keeps insertion order).
+      this.cache.delete(key);
+      this.cache.set(key, hit);
+      return hit;
+    }
+    this.decoder ??= decoderFor(this.image);
+    const promise = this.decoder
+      .then((decoder) => this.image.getTileOrStrip(bx, by, sample, decoder, signal))
+      .then(({ data }) => ARRAYS[this.dtype](data as ArrayBufferLike));
+    promise.catch(() => this.cache.delete(key));
+    this.cache.set(key, promise);
+    this.cachedBytes += this.blockBytes;
+    for (const k of this.cache.keys()) {
+      if (this.cachedBytes <= this.cacheBudget) break;
+      if (k === key) continue;
+      this.cache.delete(k);
+      this.cachedBytes -= this.blockBytes;
+    }
+    return promise;
+  }
+
+  /** Read `bands` (0-based sample indexes) of a window; one array per band, window-sized, row-major. */
+  async read(window: PixelWindow, bands: readonly number[], signal?: AbortSignal): Promise<BandArray[]> {
+    const { x0, y0, x1, y1 } = window;
+    const width = this.image.getWidth();
+    const height = this.image.getHeight();
+    if (x0 < 0 || y0 < 0 || x1 > width || y1 > height || x1 <= x0 || y1 <= y0)
+      throw new GeoTiffReadError(`window ${x0},${y0}–${x1},${y1} outside ${width}×${height}`);
+    for (const b of bands) if (b < 0 || b >= this.spp) throw new GeoTiffReadError(`no band ${b + 1}`);
+    const ww = x1 - x0;
+    const out = bands.map(() => MAKE[this.dtype](ww * (y1 - y0)));
+    const jobs: Promise<void>[] = [];
+    for (let by = Math.floor(y0 / this.bh); by * this.bh < y1; by += 1)
+      for (let bx = Math.floor(x0 / this.bw); bx * this.bw < x1; bx += 1) {
+        const samples = this.planar === 2 ? bands.map((b, i) => [b, i] as const) : [[0, -1] as const];
+        for (const [sample, only] of samples)
+          jobs.push(
+            this.block(bx, by, sample, signal).then((data) =>
+              this.copy(data, bx, by, window, bands, out, only),
+            ),
+          );
+      }
+    await Promise.all(jobs);
+    return out;
+  }
+
+  private copy(
+    data: BandArray,
+    bx: number,
+    by: number,
+    w: PixelWindow,
+    bands: readonly number[],
+    out: BandArray[],
+    only: number,
+  ): void {
+    const ww = w.x1 - w.x0;
+    const cx0 = Math.max(w.x0, bx * this.bw);
+    const cx1 = Math.min(w.x1, (bx + 1) * this.bw);
+    const cy0 = Math.max(w.y0, by * this.bh);
+    const cy1 = Math.min(w.y1, (by + 1) * this.bh);
+    const spp = this.spp;
+    for (let y = cy0; y < cy1; y += 1) {
+      const src = (y - by * this.bh) * this.bw + (cx0 - bx * this.bw);
+      const dst = (y - w.y0) * ww + (cx0 - w.x0);
+      const n = cx1 - cx0;
+      if (only >= 0) {
+        out[only]!.set(data.subarray(src, src + n), dst);
+        continue;
+      }
+      if (
+        spp === 4 &&
+        bands.length === 4 &&
+        bands[0] === 0 &&
+        bands[1] === 1 &&
+        bands[2] === 2 &&
+        bands[3] === 3
+      ) {
+        // The common case (all 4 bands in file order): one pass over the interleaved row.
+        const [o0, o1, o2, o3] = out as [BandArray, BandArray, BandArray, BandArray];
+        let s = src * 4;
+        for (let k = dst; k < dst + n; k += 1, s += 4) {
+          o0[k] = data[s]!;
+          o1[k] = data[s + 1]!;
+          o2[k] = data[s + 2]!;
+          o3[k] = data[s + 3]!;
+        }
+        continue;
+      }
+      for (let i = 0; i < bands.length; i += 1) {
+        const band = bands[i]!;
+        const o = out[i]!;
+        for (let k = 0; k < n; k += 1) o[dst + k] = data[(src + k) * spp + band]!;
+      }
+    }
+  }
+}

@@ -1,0 +1,53 @@
+/** Node worker thread of geotiff-pool-node.ts: computes chunks of tiles of two GeoTIFFs. */
+import { parentPort } from 'node:worker_threads';
+import type { BandArray } from '../core/raster/types.ts';
+import type { Calibration } from '../core/detect/features.ts';
+import type { DetectParams } from '../core/detect/params.ts';
+import { computeTile, transferables, type TileJob } from '../core/detect/tile-work.ts';
+import type { RasterSource } from '../core/detect/types.ts';
+import { useNodeInflate } from './geotiff-inflate-node.ts';
+import { openPair } from './geotiff-pair.ts';
+import type { PoolReply, PoolRequest } from './geotiff-pool-node.ts';
+
+useNodeInflate({ sync: true });
+const port = parentPort!;
+let sources: Promise<{ t1: RasterSource; t2: RasterSource }> | null = null;
+
+async function runJobs(jobs: TileJob[], calibration: Calibration, params: DetectParams): Promise<void> {
+  const { t1, t2 } = await sources!;
+  const read = (job: TileJob): Promise<[BandArray[], BandArray[]]> =>
+    Promise.all([t1.readWindow(job.read), t2.readWindow(job.read)]);
+  let pending = jobs[0] ? read(jobs[0]) : null;
+  for (let i = 0; i < jobs.length; i += 1) {
+    const [a, b] = await pending!;
+    pending = jobs[i + 1] ? read(jobs[i + 1]!) : null;
+    const result = computeTile(a, b, jobs[i]!, { t1: t1.nodata, t2: t2.nodata }, params, calibration);
+    const reply: PoolReply = { type: 'result', result };
+    port.postMessage(reply, transferables(result));
+  }
+}
+
+port.on('message', (message: PoolRequest) => {
+  if (message.type === 'init') {
+    sources = openPair(message.t1, message.t2, { bands: message.bands, cacheBytes: message.cacheBytes }).then(
+      (pair) => pair.input,
+    );
+    sources.then(
+      () => port.postMessage({ type: 'ready' } satisfies PoolReply),
+      (error: unknown) =>
+        port.postMessage({
+          type: 'error',
+          message: error instanceof Error ? error.message : String(error),
+        } satisfies PoolReply),
+    );
+    return;
+  }
+  runJobs(message.jobs, message.calibration as Calibration, message.params as DetectParams).then(
+    () => port.postMessage({ type: 'idle' } satisfies PoolReply),
+    (error: unknown) =>
+      port.postMessage({
+        type: 'error',
+        message: error instanceof Error ? error.message : String(error),
+      } satisfies PoolReply),
+  );
+});
