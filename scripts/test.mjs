@@ -1,7 +1,7 @@
 // `npm test`: lint, type-check, import cycles, unit tests, build, then browser tests. Stops at the first failure
 // and ends with one line "N passed, M failed" counting the unit and browser tests.
 import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './ensure-chromium.mjs';
 
 const started = Date.now();
@@ -21,6 +21,8 @@ const counts = (file) => {
 };
 
 mkdirSync('test-results', { recursive: true });
+// Counts come from this run only: reports of an earlier run must not be read as this one's.
+for (const file of ['test-results/unit.json', 'test-results/e2e.json']) rmSync(file, { force: true });
 let failed = false;
 try {
   step('lint', 'npx eslint . && npx prettier --check .');

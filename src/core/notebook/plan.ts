@@ -1,0 +1,129 @@
+/**
+ * The monitoring plan as data: areas marked with a cadence — an annual full-coverage pass, half-yearly or
+ * quarterly passes over high-risk areas, instant checks of hot spots (领导批示, 督察, 舆情) — and which of them
+ * are due or overdue for new imagery given the scenes' acquisition dates. Dates are civil `YYYY-MM-DD`.
+ */
+import { z } from 'zod';
+
+export const PLAN_SCHEMA_VERSION = 1;
+export const FREQUENCIES = ['annual', 'half_yearly', 'quarterly', 'instant'] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
+export const PLAN_SOURCES = ['routine', 'high_risk', 'leader', 'inspection', 'opinion'] as const;
+
+/** Months between passes (instant checks have a deadline in days instead). */
+const MONTHS: Record<Exclude<Frequency, 'instant'>, number> = { annual: 12, half_yearly: 6, quarterly: 3 };
+/** Days allowed for an instant check. */
+export const INSTANT_DAYS = 7;
+/** An area is "due" this many days before its date. */
+export const DUE_WINDOW_DAYS = 30;
+
+const IsoDate = z.iso.date();
+const Bbox = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+
+export const PlanAreaSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().trim().min(1).max(200),
+  frequency: z.enum(FREQUENCIES),
+  source: z.enum(PLAN_SOURCES).default('routine'),
+  bbox: Bbox,
+  markedOn: IsoDate,
+});
+export type PlanArea = z.infer<typeof PlanAreaSchema>;
+
+export const MonitoringPlanSchema = z.object({
+  schemaVersion: z.literal(PLAN_SCHEMA_VERSION),
+  id: z.string().min(1),
+  projectId: z.string().min(1),
+  recordType: z.literal('monitoring-plan'),
+  areas: z.array(PlanAreaSchema).max(10_000),
+});
+export type MonitoringPlan = z.infer<typeof MonitoringPlanSchema>;
+
+/** The plan record id of a project (one plan per project, stored with the notebooks). */
+export const planId = (projectId: string): string => `plan-${projectId}`;
+
+export function emptyPlan(projectId: string): MonitoringPlan {
+  return {
+    schemaVersion: PLAN_SCHEMA_VERSION,
+    id: planId(projectId),
+    projectId,
+    recordType: 'monitoring-plan',
+    areas: [],
+  };
+}
+
+function toDate(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`);
+}
+function toIso(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Add months to a civil date, clamping to the month's last day (2024-01-31 + 1 month = 2024-02-29). */
+export function addMonths(iso: string, months: number): string {
+  const d = toDate(iso);
+  const day = d.getUTCDate();
+  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, last));
+  return toIso(target);
+}
+
+export function addDays(iso: string, days: number): string {
+  const d = toDate(iso);
+  d.setUTCDate(d.getUTCDate() + days);
+  return toIso(d);
+}
+
+/** A scene as the plan sees it: when it was acquired and what it covers. */
+export interface Coverage {
+  date: string | null;
+  bbox: [number, number, number, number];
+}
+
+export type PlanStatus = 'ok' | 'due' | 'overdue' | 'covered';
+
+export interface AreaStatus {
+  area: PlanArea;
+  /** Latest acquisition date of a scene covering the area (up to today), or null. */
+  lastImage: string | null;
+  dueOn: string;
+  status: PlanStatus;
+}
+
+const meets = (a: Coverage['bbox'], b: Coverage['bbox']): boolean =>
+  a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+
+/**
+ * Status of one area on `today`. Periodic areas are due one interval after their latest image (at once when
+ * never imaged); instant checks must be covered by an image acquired on or after the day they were marked,
+ * within INSTANT_DAYS.
+ */
+export function areaStatus(area: PlanArea, coverage: readonly Coverage[], today: string): AreaStatus {
+  const dates = coverage
+    .filter((c) => c.date !== null && c.date <= today && meets(c.bbox, area.bbox))
+    .map((c) => c.date as string)
+    .sort();
+  const lastImage = dates.at(-1) ?? null;
+  if (area.frequency === 'instant') {
+    const dueOn = addDays(area.markedOn, INSTANT_DAYS);
+    const covered = lastImage !== null && lastImage >= area.markedOn;
+    return { area, lastImage, dueOn, status: covered ? 'covered' : today > dueOn ? 'overdue' : 'due' };
+  }
+  const dueOn = lastImage ? addMonths(lastImage, MONTHS[area.frequency]) : area.markedOn;
+  const status: PlanStatus =
+    today > dueOn ? 'overdue' : today >= addDays(dueOn, -DUE_WINDOW_DAYS) ? 'due' : 'ok';
+  return { area, lastImage, dueOn, status };
+}
+
+/** Status of every area, overdue first, then due, then by due date. */
+export function planStatuses(
+  plan: MonitoringPlan,
+  coverage: readonly Coverage[],
+  today: string,
+): AreaStatus[] {
+  const rank: Record<PlanStatus, number> = { overdue: 0, due: 1, ok: 2, covered: 3 };
+  return plan.areas
+    .map((area) => areaStatus(area, coverage, today))
+    .sort((a, b) => rank[a.status] - rank[b.status] || a.dueOn.localeCompare(b.dueOn));
+}
