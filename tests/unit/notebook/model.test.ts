@@ -1,8 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { addCell, clearOutputs, deleteCell, moveCell, setOutput, updateCell } from '../../../src/core/notebook/edit.ts';
-import { canonicalJson, migrateNotebook, parseNotebookFile, serializeNotebook } from '../../../src/core/notebook/file.ts';
+import {
+  addCell,
+  clearOutputs,
+  deleteCell,
+  moveCell,
+  setOutput,
+  updateCell,
+} from '../../../src/core/notebook/edit.ts';
+import {
+  canonicalJson,
+  migrateNotebook,
+  parseNotebookFile,
+  serializeNotebook,
+} from '../../../src/core/notebook/file.ts';
 import { hashText, hashValue, stableStringify } from '../../../src/core/notebook/hash.ts';
-import { CELL_KINDS, newCell, newNotebook, NotebookFormatError, type CellOutput, type Notebook } from '../../../src/core/notebook/model.ts';
+import {
+  CELL_KINDS,
+  newCell,
+  newNotebook,
+  NotebookFormatError,
+  type CellOutput,
+  type Notebook,
+} from '../../../src/core/notebook/model.ts';
 import { cellStatuses, expectedInputKeys } from '../../../src/core/notebook/stale.ts';
 
 const T = '2026-01-01T00:00:00.000Z';
@@ -65,7 +84,14 @@ describe('stale outputs', () => {
     nb = setOutput(nb, 'c-sql', output(nb, 'c-sql', 'D1', rows(1)), T);
     for (const id of ['c-map', 'c-chart', 'c-detection', 'c-indicator'])
       nb = setOutput(nb, id, output(nb, id, 'D1', { type: 'error', message: 'x', position: null }), T);
-    expect([...cellStatuses(nb, 'D1').values()]).toEqual(['none', 'fresh', 'fresh', 'fresh', 'fresh', 'fresh']);
+    expect([...cellStatuses(nb, 'D1').values()]).toEqual([
+      'none',
+      'fresh',
+      'fresh',
+      'fresh',
+      'fresh',
+      'fresh',
+    ]);
     // The data changed: every output is stale.
     expect([...cellStatuses(nb, 'D2').values()].filter((s) => s === 'stale')).toHaveLength(5);
     // Only the display of the SQL cell changed: nothing is stale.
@@ -74,10 +100,20 @@ describe('stale outputs', () => {
     // The SQL changed: it and every cell below it are stale; the markdown above is not affected.
     const edited = updateCell(nb, { ...sql, source: 'SELECT 2 AS n' }, T);
     const s = cellStatuses(edited, 'D1');
-    expect([s.get('c-sql'), s.get('c-map'), s.get('c-chart'), s.get('c-indicator')]).toEqual(['stale', 'stale', 'stale', 'stale']);
+    expect([s.get('c-sql'), s.get('c-map'), s.get('c-chart'), s.get('c-indicator')]).toEqual([
+      'stale',
+      'stale',
+      'stale',
+      'stale',
+    ]);
     // The SQL cell re-ran and gave other rows: the chart of those rows is stale, the map below is fresh again.
     const rerun = setOutput(edited, 'c-sql', output(edited, 'c-sql', 'D1', rows(2)), T);
-    const again = setOutput(rerun, 'c-map', output(rerun, 'c-map', 'D1', { type: 'error', message: 'x', position: null }), T);
+    const again = setOutput(
+      rerun,
+      'c-map',
+      output(rerun, 'c-map', 'D1', { type: 'error', message: 'x', position: null }),
+      T,
+    );
     expect(cellStatuses(again, 'D1').get('c-map')).toBe('fresh');
     expect(cellStatuses(again, 'D1').get('c-chart')).toBe('stale');
     // Moving an SQL cell below another cell changes that cell's inputs.
@@ -107,7 +143,9 @@ describe('.rnb.json', () => {
     const at = text.lastIndexOf('"schemaVersion": 1');
     const newer = `${text.slice(0, at)}"schemaVersion": 9${text.slice(at + '"schemaVersion": 1'.length)}`;
     expect(() => parseNotebookFile(newer, 'p')).toThrow(/newer/);
-    expect(() => parseNotebookFile(text.replace('"kind": "sql"', '"kind": "python"'), 'p')).toThrow(/invalid notebook/);
+    expect(() => parseNotebookFile(text.replace('"kind": "sql"', '"kind": "python"'), 'p')).toThrow(
+      /invalid notebook/,
+    );
     expect(() => migrateNotebook({ schemaVersion: 0 })).toThrow(NotebookFormatError);
     expect(() => migrateNotebook(null)).toThrow(NotebookFormatError);
   });

@@ -5,7 +5,9 @@ import { locateSqlError, sqlErrorSummary } from '../../../src/core/notebook/sql-
 
 describe('markdown subset', () => {
   it('parses headings, paragraphs, lists, quotes, code and rules', () => {
-    const blocks = parseMarkdown('# 会商记录\n\n第一段\n接着写。\n\n- 甲\n- **乙**\n\n2. 二\n3. 三\n\n> 引用\n\n```\nSELECT 1\n```\n---');
+    const blocks = parseMarkdown(
+      '# 会商记录\n\n第一段\n接着写。\n\n- 甲\n- **乙**\n\n2. 二\n3. 三\n\n> 引用\n\n```\nSELECT 1\n```\n---',
+    );
     expect(blocks.map((b) => b.t)).toEqual(['h', 'p', 'ul', 'ol', 'quote', 'pre', 'hr']);
     expect(blocks[0]).toEqual({ t: 'h', level: 1, c: [{ t: 'text', v: '会商记录' }] });
     expect(blocks[1]).toEqual({ t: 'p', c: [{ t: 'text', v: '第一段 接着写。' }] });
@@ -16,16 +18,26 @@ describe('markdown subset', () => {
   it('parses inline bold, italic, code and safe links; keeps markup-looking text literal', () => {
     expect(parseInline('a **b _c_** `x*y` d')).toEqual([
       { t: 'text', v: 'a ' },
-      { t: 'strong', c: [{ t: 'text', v: 'b ' }, { t: 'em', c: [{ t: 'text', v: 'c' }] }] },
+      {
+        t: 'strong',
+        c: [
+          { t: 'text', v: 'b ' },
+          { t: 'em', c: [{ t: 'text', v: 'c' }] },
+        ],
+      },
       { t: 'text', v: ' ' },
       { t: 'code', v: 'x*y' },
       { t: 'text', v: ' d' },
     ]);
     expect(parseInline('redline_ha and area_ha')).toEqual([{ t: 'text', v: 'redline_ha and area_ha' }]);
-    expect(parseInline('[说明](https://example.org/a)')).toEqual([{ t: 'link', text: '说明', href: 'https://example.org/a' }]);
+    expect(parseInline('[说明](https://example.org/a)')).toEqual([
+      { t: 'link', text: '说明', href: 'https://example.org/a' },
+    ]);
     // A javascript: link stays text; HTML stays text (the UI renders text nodes only).
     expect(parseInline('[x](javascript:alert(1))')).toEqual([{ t: 'text', v: 'x (javascript:alert(1))' }]);
-    expect(parseMarkdown('<img src=x onerror=alert(1)>')).toEqual([{ t: 'p', c: [{ t: 'text', v: '<img src=x onerror=alert(1)>' }] }]);
+    expect(parseMarkdown('<img src=x onerror=alert(1)>')).toEqual([
+      { t: 'p', c: [{ t: 'text', v: '<img src=x onerror=alert(1)>' }] },
+    ]);
     expect(parseInline('\\*not em\\*')).toEqual([{ t: 'text', v: '*not em*' }]);
   });
 });
@@ -33,7 +45,8 @@ describe('markdown subset', () => {
 /** DuckDB-WASM's Node build: the same engine and messages as the browser's. */
 async function duck(): Promise<{ query(sql: string): unknown; close(): void }> {
   const require = createRequire(import.meta.url);
-  const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as typeof import('@duckdb/duckdb-wasm/blocking');
+  const duckdb =
+    require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as typeof import('@duckdb/duckdb-wasm/blocking');
   const dist = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm').replace(/duckdb-eh\.wasm$/, '');
   const db = await duckdb.createDuckDB(
     {
@@ -56,7 +69,7 @@ describe('SQL error positions from DuckDB messages', () => {
       ['SELECT id,\n  aera_ha\nFROM patch', 'aera_ha'],
       ['SELECT *\nFROM pach', 'pach'],
       [
-        'SELECT id FROM patch WHERE area_ha > 1 AND area_ha < 9 AND id <> \'a\' AND id <> \'b\' AND id <> \'c\' AND foo = 2',
+        "SELECT id FROM patch WHERE area_ha > 1 AND area_ha < 9 AND id <> 'a' AND id <> 'b' AND id <> 'c' AND foo = 2",
         'foo',
       ],
     ];
