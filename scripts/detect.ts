@@ -1,8 +1,10 @@
 // `npm run detect -- --t1 A.tif --t2 B.tif [--redline R.geojson] [--reserve X.geojson] --out patches.geojson`
 // Options: --bands b,g,r,n (1-based file bands of blue, green, red, nir; default 1,2,3,4), --min-area M (m²),
-// --k K (robust-z threshold), --threshold V (fixed threshold of the statistic), --params '{…}' (any parameter).
+// --k K (robust-z threshold), --threshold V (fixed threshold of the statistic), --params '{…}' (any parameter),
+// --workers N (worker threads for tile work; default: one per core for scenes over 4 Mpx, else none).
 // Writes a GeoJSON FeatureCollection of patches in lon/lat with a `run` member (inputs, parameters, calibration).
 import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import { polygonRegionMask } from '../src/core/detect/mask.ts';
@@ -10,6 +12,7 @@ import type { DetectParamsInput } from '../src/core/detect/params.ts';
 import { detectChanges } from '../src/core/detect/pipeline.ts';
 import { useNodeInflate } from '../src/io/geotiff-inflate-node.ts';
 import { openPair, type BandOrder } from '../src/io/geotiff-pair.ts';
+import { nodePoolExecutor } from '../src/io/geotiff-pool-node.ts';
 
 const { values } = parseArgs({
   options: {
@@ -23,6 +26,7 @@ const { values } = parseArgs({
     k: { type: 'string' },
     threshold: { type: 'string' },
     params: { type: 'string' },
+    workers: { type: 'string' },
   },
 });
 
@@ -67,6 +71,7 @@ useNodeInflate();
 const started = new Date();
 const bands = parseBands(values.bands);
 const pair = await openPair(values.t1, values.t2, bands ? { bands } : {});
+let executor: ReturnType<typeof nodePoolExecutor> | undefined;
 try {
   const include = values.redline ? readPolygons(values.redline) : undefined;
   const exclude = values.reserve ? readPolygons(values.reserve) : undefined;
@@ -78,8 +83,15 @@ try {
       pair.fromLonLat ?? undefined,
     );
   }
+  const big = pair.t2.meta.width * pair.t2.meta.height > 4_000_000;
+  const workers = values.workers !== undefined ? Number(values.workers) : big ? cpus().length : 0;
+  executor =
+    workers > 0
+      ? nodePoolExecutor(values.t1, values.t2, { workers, ...(bands ? { bands } : {}) })
+      : undefined;
   let last = 0;
   const result = await detectChanges(input, params, {
+    ...(executor ? { executor } : {}),
     onProgress: (p) => {
       const now = Date.now();
       if (now - last > 1000 || p.phase === 'finish') {
@@ -107,5 +119,6 @@ try {
     `detect: ${result.patches.length} patches in ${result.stats.seconds.toFixed(1)} s → ${values.out}`,
   );
 } finally {
+  await executor?.close();
   await pair.close();
 }

@@ -104,7 +104,12 @@ export class BlockReader {
   }
 
   /** Read `bands` (0-based sample indexes) of a window; one array per band, window-sized, row-major. */
-  async read(window: PixelWindow, bands: readonly number[], signal?: AbortSignal): Promise<BandArray[]> {
+  async read(
+    window: PixelWindow,
+    bands: readonly number[],
+    signal?: AbortSignal,
+    into?: BandArray[],
+  ): Promise<BandArray[]> {
     const { x0, y0, x1, y1 } = window;
     const width = this.image.getWidth();
     const height = this.image.getHeight();
@@ -112,7 +117,12 @@ export class BlockReader {
       throw new GeoTiffReadError(`window ${x0},${y0}–${x1},${y1} outside ${width}×${height}`);
     for (const b of bands) if (b < 0 || b >= this.spp) throw new GeoTiffReadError(`no band ${b + 1}`);
     const ww = x1 - x0;
-    const out = bands.map(() => MAKE[this.dtype](ww * (y1 - y0)));
+    const n = ww * (y1 - y0);
+    const sample = MAKE[this.dtype](0);
+    const reusable =
+      into?.length === bands.length &&
+      into.every((a) => a.length === n && a.constructor === sample.constructor);
+    const out = reusable ? into! : bands.map(() => MAKE[this.dtype](n));
     const jobs: Promise<void>[] = [];
     for (let by = Math.floor(y0 / this.bh); by * this.bh < y1; by += 1)
       for (let bx = Math.floor(x0 / this.bw); bx * this.bw < x1; bx += 1) {

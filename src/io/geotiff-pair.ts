@@ -39,7 +39,8 @@ export function rasterSource(raster: GeoTiffRaster, bands: BandOrder): RasterSou
     width: raster.meta.width,
     height: raster.meta.height,
     nodata: raster.meta.nodata,
-    readWindow: (window, signal) => raster.readWindow(window, signal ? { bands, signal } : { bands }),
+    readWindow: (window, signal, into) =>
+      raster.readWindow(window, { bands, ...(signal ? { signal } : {}), ...(into ? { into } : {}) }),
   };
 }
 

@@ -19,6 +19,8 @@ export interface ReadOptions {
   /** 0 = full resolution, 1… = overviews (largest first). */
   level?: number;
   signal?: AbortSignal;
+  /** Arrays to fill instead of allocating (used when their count, length and type fit). */
+  into?: BandArray[];
 }
 
 /** An open GeoTIFF. */
@@ -89,7 +91,7 @@ export async function openGeoTiff(input: GeoTiffInput, options: OpenOptions = {}
     meta,
     async readWindow(window, opts = {}) {
       const r = await reader(opts.level ?? 0);
-      return r.read(window, opts.bands ?? all, opts.signal);
+      return r.read(window, opts.bands ?? all, opts.signal, opts.into);
     },
     async close() {
       readers.clear();

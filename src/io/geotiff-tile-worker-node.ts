@@ -1,6 +1,6 @@
 /** Node worker thread of geotiff-pool-node.ts: computes chunks of tiles of two GeoTIFFs. */
 import { parentPort } from 'node:worker_threads';
-import type { BandArray } from '../core/raster/types.ts';
+import { readerWithReuse } from '../core/detect/executor.ts';
 import type { Calibration } from '../core/detect/features.ts';
 import type { DetectParams } from '../core/detect/params.ts';
 import { computeTile, transferables, type TileJob } from '../core/detect/tile-work.ts';
@@ -15,12 +15,11 @@ let sources: Promise<{ t1: RasterSource; t2: RasterSource }> | null = null;
 
 async function runJobs(jobs: TileJob[], calibration: Calibration, params: DetectParams): Promise<void> {
   const { t1, t2 } = await sources!;
-  const read = (job: TileJob): Promise<[BandArray[], BandArray[]]> =>
-    Promise.all([t1.readWindow(job.read), t2.readWindow(job.read)]);
-  let pending = jobs[0] ? read(jobs[0]) : null;
+  const read = readerWithReuse(t1, t2);
+  let pending = jobs[0] ? read(jobs[0], 0) : null;
   for (let i = 0; i < jobs.length; i += 1) {
     const [a, b] = await pending!;
-    pending = jobs[i + 1] ? read(jobs[i + 1]!) : null;
+    pending = jobs[i + 1] ? read(jobs[i + 1]!, i + 1) : null;
     const result = computeTile(a, b, jobs[i]!, { t1: t1.nodata, t2: t2.nodata }, params, calibration);
     const reply: PoolReply = { type: 'result', result };
     port.postMessage(reply, transferables(result));

@@ -93,7 +93,11 @@ export class TileAssembler {
       grown.set(this.runs);
       this.runs = grown;
     }
-    this.runs.set([id, y, xs, xe], this.runCount * 4);
+    const o = this.runCount * 4;
+    this.runs[o] = id;
+    this.runs[o + 1] = y;
+    this.runs[o + 2] = xs;
+    this.runs[o + 3] = xe;
     this.runCount += 1;
   }
 

@@ -43,7 +43,7 @@ export interface DetectParams {
   fitPixels: number;
 }
 
-/** The global parameter set (see docs in tests/bench/detect-oscd.ts for how it was chosen). */
+/** The global parameter set (tests/bench/detect-oscd.ts says how it was chosen and what else was tried). */
 export const DEFAULT_DETECT_PARAMS: DetectParams = {
   tileSize: 512,
   smoothRadius: 1,

@@ -62,10 +62,22 @@ export async function detectChanges(
   const assembler = new TileAssembler(width, height, params.tileSize);
   const pixelArea = (cx: number, cy: number): number =>
     pixelAreaM2(gt, toLonLat, Math.floor(cx), Math.floor(cy));
+  // Largest pixel area in the scene (corners and centre, +1 %): components with fewer pixels than
+  // minAreaM2 / that are rejected without computing their centroid (most components are specks).
+  let maxPixelArea = 0;
+  for (const [fx, fy] of [
+    [0, 0],
+    [1, 0],
+    [0, 1],
+    [1, 1],
+    [0.5, 0.5],
+  ] as const)
+    maxPixelArea = Math.max(maxPixelArea, pixelArea(fx * (width - 1), fy * (height - 1)));
+  const fewestPixels = params.minAreaM2 / (maxPixelArea * 1.01);
   const minPixels = (id: number): boolean => {
     const s = assembler.table;
     const count = s.count(id);
-    if (count === 0) return false;
+    if (count === 0 || count < fewestPixels) return false;
     const { cx, cy, meanZ } = s.summary(id);
     if (params.minPatchScore !== null && meanZ < params.minPatchScore) return false;
     return count * pixelArea(cx, cy) >= params.minAreaM2;

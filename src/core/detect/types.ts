@@ -11,8 +11,11 @@ export interface RasterSource {
   height: number;
   /** Pixel value meaning "no data" (in any band), or null. */
   nodata: number | null;
-  /** Read the 4 bands of a window (blue, green, red, nir), each `window width × height`, row-major. */
-  readWindow(window: PixelWindow, signal?: AbortSignal): Promise<BandArray[]>;
+  /**
+   * Read the 4 bands of a window (blue, green, red, nir), each `window width × height`, row-major. A source
+   * may fill and return `into` (arrays from an earlier read of the same size) instead of allocating.
+   */
+  readWindow(window: PixelWindow, signal?: AbortSignal, into?: BandArray[]): Promise<BandArray[]>;
 }
 
 /** Region to search, per window: 1 = inside, 0 = outside; null = the whole window is inside. */
