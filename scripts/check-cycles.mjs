@@ -24,6 +24,8 @@ for (const file of files) {
     // Type-only imports vanish at run time and cannot form a cycle that matters.
     if (match[0].startsWith('import type') || match[0].startsWith('export type')) continue;
     const target = resolve(dirname(file), spec.replace(/\?.*$/, ''));
+    // A Svelte component that renders itself (a tree, nested markdown) is recursion, not a module cycle.
+    if (target === file && file.endsWith('.svelte')) continue;
     if (graph.has(target) || files.includes(target)) edges.push(target);
   }
   graph.set(file, edges);

@@ -1,0 +1,305 @@
+/**
+ * The notebooks of the open project: list, the open one, edits (saved to IndexedDB), runs and stale marks.
+ * Opening a notebook shows its cached outputs and runs nothing until asked.
+ */
+import { listRecords, putRecord, deleteRecord } from '../store/records.ts';
+import type { ProjectScopedRecord } from '../store/database.ts';
+import { QueryCancelledError } from '../db/sql.ts';
+import {
+  addCell,
+  deleteCell,
+  moveCell,
+  renameNotebook,
+  setOutput,
+  updateCell,
+} from '../core/notebook/edit.ts';
+import { migrateNotebook, parseNotebookFile, serializeNotebook } from '../core/notebook/file.ts';
+import {
+  newCell,
+  newNotebook,
+  type Cell,
+  type CellKind,
+  type Notebook,
+  type OutputResult,
+} from '../core/notebook/model.ts';
+import { cellStatuses, expectedInputKeys, type CellStatus } from '../core/notebook/stale.ts';
+import { jobs } from './jobs.svelte.ts';
+import { notices } from './notices.svelte.ts';
+import { project } from './project.svelte.ts';
+import { dataFingerprint } from './notebook-data.ts';
+import { runChart, runDetection, runMap, runSql } from './notebook-run.ts';
+import { runAssessment, type AssessLabels } from './notebook-assess.ts';
+import { AssessCancelledError } from './notebook-assess-client.ts';
+import { loadStarterNotebook } from './notebook-starter.ts';
+
+const now = (): string => new Date().toISOString();
+const newId = (prefix: string): string => `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
+
+/** Whether a stored record is a notebook (the store also holds the monitoring plan). */
+function isNotebookRecord(record: ProjectScopedRecord): boolean {
+  return record.recordType === undefined;
+}
+
+class NotebookState {
+  /** Notebooks of the open project, by name. */
+  list = $state.raw<Notebook[]>([]);
+  currentId = $state<string | null>(null);
+  /** Fingerprint of the project's data; null until first computed. */
+  dataKey = $state<string | null>(null);
+  /** Cells running now (or waiting in a "run all"). */
+  running = $state.raw<ReadonlySet<string>>(new Set());
+  loadedFor = $state<string | null>(null);
+  #saveTimer: ReturnType<typeof setTimeout> | null = null;
+  #pendingSave: Notebook | null = null;
+  #abort: AbortController | null = null;
+  /** Labels for the assessment's extra rows, set by the UI in its language. */
+  assessLabels: AssessLabels = { total: '合计', outside: '县级区划以外' };
+
+  get current(): Notebook | null {
+    return this.list.find((n) => n.id === this.currentId) ?? null;
+  }
+
+  /** Status of each cell of the open notebook. */
+  get statuses(): Map<string, CellStatus> {
+    const nb = this.current;
+    return nb ? cellStatuses(nb, this.dataKey) : new Map();
+  }
+
+  /** Load the notebooks of a project (a sample project gets its starter notebook the first time). */
+  async load(projectId: string | null): Promise<void> {
+    if (projectId === this.loadedFor) return;
+    await this.flush();
+    this.loadedFor = projectId;
+    this.list = [];
+    this.currentId = null;
+    this.dataKey = null;
+    if (!projectId) return;
+    const records = await listRecords<ProjectScopedRecord>('notebooks', projectId);
+    const loaded: Notebook[] = [];
+    for (const record of records.filter(isNotebookRecord)) {
+      try {
+        loaded.push(migrateNotebook(record));
+      } catch (error) {
+        notices.push('warning', `notebook ${record.id} could not be read`, String(error));
+      }
+    }
+    if (loaded.length === 0 && project.current?.id === projectId && project.current.sample) {
+      const starter = await loadStarterNotebook(project.current.sample, projectId).catch(() => null);
+      if (starter) {
+        await putRecord('notebooks', starter);
+        loaded.push(starter);
+      }
+    }
+    if (this.loadedFor !== projectId) return; // another project was opened meanwhile
+    this.list = loaded.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    this.currentId = this.list[0]?.id ?? null;
+    void this.refreshDataKey();
+  }
+
+  /** Recompute the data fingerprint (after imports, detections, reviews). */
+  async refreshDataKey(): Promise<void> {
+    try {
+      this.dataKey = await dataFingerprint();
+    } catch {
+      // DuckDB not ready yet: outputs are simply not compared with the data for now.
+    }
+  }
+
+  select(id: string): void {
+    this.currentId = id;
+  }
+
+  async create(name: string): Promise<Notebook> {
+    const projectId = project.current?.id;
+    if (!projectId) throw new Error('open a project first');
+    const nb = newNotebook(newId('nb'), projectId, name, now());
+    await putRecord('notebooks', nb);
+    this.list = [...this.list, nb];
+    this.currentId = nb.id;
+    return nb;
+  }
+
+  async remove(id: string): Promise<void> {
+    await deleteRecord('notebooks', id);
+    this.list = this.list.filter((n) => n.id !== id);
+    if (this.currentId === id) this.currentId = this.list[0]?.id ?? null;
+  }
+
+  async rename(id: string, name: string): Promise<void> {
+    const nb = this.list.find((n) => n.id === id);
+    if (nb) await this.#commit(renameNotebook(nb, name, now()), true);
+  }
+
+  /** Replace the open notebook in memory and save it (at once, or debounced for typing). */
+  async #commit(nb: Notebook, immediate: boolean): Promise<void> {
+    this.list = this.list.map((n) => (n.id === nb.id ? nb : n));
+    this.#pendingSave = nb;
+    if (this.#saveTimer) clearTimeout(this.#saveTimer);
+    if (immediate) await this.flush();
+    else this.#saveTimer = setTimeout(() => void this.flush(), 400);
+  }
+
+  /** Write any pending change now. */
+  async flush(): Promise<void> {
+    if (this.#saveTimer) clearTimeout(this.#saveTimer);
+    this.#saveTimer = null;
+    const nb = this.#pendingSave;
+    this.#pendingSave = null;
+    if (nb) await putRecord('notebooks', nb);
+  }
+
+  #open(): Notebook {
+    const nb = this.current;
+    if (!nb) throw new Error('no notebook open');
+    return nb;
+  }
+
+  async addCell(kind: CellKind, index?: number): Promise<Cell> {
+    const cell = newCell(kind, newId('c'));
+    await this.#commit(addCell(this.#open(), cell, now(), index), true);
+    return cell;
+  }
+
+  /** Change a cell; typing is saved after a short pause. */
+  editCell(cell: Cell, immediate = false): void {
+    void this.#commit(updateCell(this.#open(), cell, now()), immediate);
+  }
+
+  async moveCell(id: string, delta: -1 | 1): Promise<void> {
+    await this.#commit(moveCell(this.#open(), id, delta, now()), true);
+  }
+
+  async deleteCell(id: string): Promise<void> {
+    await this.#commit(deleteCell(this.#open(), id, now()), true);
+  }
+
+  /** Run one cell. */
+  async runCell(id: string): Promise<void> {
+    await this.#runCells([id], `笔记本：运行单元`);
+  }
+
+  /**
+   * Run every cell from top to bottom. A failing cell keeps its error as its output and the run goes on: cells
+   * of a consultation notebook are mostly independent, and one missing input should not hide the rest.
+   */
+  async runAll(): Promise<void> {
+    const nb = this.#open();
+    await this.#runCells(
+      nb.cells.filter((c) => c.kind !== 'markdown').map((c) => c.id),
+      `笔记本：全部运行`,
+    );
+  }
+
+  cancel(): void {
+    this.#abort?.abort();
+  }
+
+  async #runCells(ids: readonly string[], label: string): Promise<void> {
+    if (this.#abort) return; // one run at a time per page
+    const job = jobs.start(label);
+    const controller = new AbortController();
+    this.#abort = controller;
+    job.signal.addEventListener('abort', () => controller.abort(), { once: true });
+    this.running = new Set(ids);
+    try {
+      this.dataKey = await dataFingerprint(controller.signal);
+      for (const [index, id] of ids.entries()) {
+        if (controller.signal.aborted) break;
+        job.update(index / ids.length, id);
+        await this.#runOne(id, controller.signal, (share, message) =>
+          job.update((index + share) / ids.length, message),
+        );
+        this.running = new Set(ids.slice(index + 1));
+      }
+      if (controller.signal.aborted) return;
+      job.done();
+    } catch (error) {
+      if (!controller.signal.aborted) {
+        job.fail(error);
+        notices.push('error', error instanceof Error ? error.message : String(error));
+      }
+    } finally {
+      this.#abort = null;
+      this.running = new Set();
+      await this.flush();
+    }
+  }
+
+  /** Run one cell and store its output; false when it failed (its error is the output). */
+  async #runOne(
+    id: string,
+    signal: AbortSignal,
+    progress: (share: number, message: string) => void,
+  ): Promise<boolean> {
+    const nb = this.#open();
+    const cell = nb.cells.find((c) => c.id === id);
+    if (!cell || cell.kind === 'markdown') return true;
+    const started = performance.now();
+    let result: OutputResult;
+    try {
+      result = await this.#result(cell, nb, signal, progress);
+    } catch (error) {
+      if (error instanceof QueryCancelledError || error instanceof AssessCancelledError || signal.aborted)
+        throw error;
+      result = {
+        type: 'error',
+        message: error instanceof Error ? error.message : String(error),
+        position: null,
+      };
+    }
+    // A cell that changed the data (CREATE, INSERT…) is measured after its own effect.
+    const dataKey = cell.kind === 'sql' ? await dataFingerprint(signal) : (this.dataKey ?? '');
+    this.dataKey = dataKey;
+    const latest = this.#open();
+    const inputKey = expectedInputKeys(latest).get(id) ?? '';
+    const output = { ranAt: now(), ms: Math.round(performance.now() - started), inputKey, dataKey, result };
+    await this.#commit(setOutput(latest, id, output, now()), false);
+    return result.type !== 'error';
+  }
+
+  #result(
+    cell: Cell,
+    nb: Notebook,
+    signal: AbortSignal,
+    progress: (share: number, message: string) => void,
+  ): Promise<OutputResult> | OutputResult {
+    switch (cell.kind) {
+      case 'sql':
+        return runSql(cell, signal);
+      case 'map':
+        return runMap(cell);
+      case 'chart':
+        return runChart(cell, nb);
+      case 'detection':
+        return runDetection(cell, signal);
+      case 'indicator':
+        return runAssessment(cell.config, this.assessLabels, signal, progress).then((report) => ({
+          type: 'indicator' as const,
+          report: JSON.parse(JSON.stringify(report)) as Record<string, never>,
+        }));
+      case 'markdown':
+        return { type: 'error', message: 'markdown cells do not run', position: null };
+    }
+  }
+
+  /** The `.rnb.json` text of a notebook. */
+  exportText(id: string): string {
+    const nb = this.list.find((n) => n.id === id);
+    if (!nb) throw new Error(`no notebook ${id}`);
+    return serializeNotebook(nb);
+  }
+
+  /** Import a `.rnb.json` file; a notebook whose id already exists here comes in as a copy. */
+  async importText(text: string): Promise<Notebook> {
+    const projectId = project.current?.id;
+    if (!projectId) throw new Error('open a project first');
+    let nb = parseNotebookFile(text, projectId);
+    if (this.list.some((n) => n.id === nb.id)) nb = { ...nb, id: newId('nb'), name: `${nb.name} (2)` };
+    await putRecord('notebooks', nb);
+    this.list = [...this.list, nb];
+    this.currentId = nb.id;
+    return nb;
+  }
+}
+
+export const notebook = new NotebookState();
