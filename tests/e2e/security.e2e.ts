@@ -369,7 +369,7 @@ describe('XSS payloads in imported data show as text (CSP off)', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  it('notebook file: a payload name and markdown with raw HTML, script links and images render as text', async (ctx) => {
+  it('notebook file: a payload name and markdown with raw HTML, script links and images render as text', async () => {
     // Markdown eats `__` (emphasis), so these payloads count through `window.hit` (an alias of __xss).
     const html = [
       '<img src=x onerror="window.hit=1">',
@@ -396,11 +396,6 @@ describe('XSS payloads in imported data show as text (CSP off)', () => {
       outputs: {},
     });
     await page.getByTestId('tab-notebook').click();
-    if ((await page.getByTestId('notebook-panel').count()) === 0) {
-      // The notebook panel is built but not mounted in this build yet; the lead removes this once it is.
-      console.warn('notebook panel not in the app yet: markdown XSS test skipped');
-      ctx.skip();
-    }
     await page.getByTestId('nb-import-input').setInputFiles({
       name: `${PAYLOADS[0]}.rnb.json`,
       mimeType: 'application/json',
@@ -420,7 +415,7 @@ describe('XSS payloads in imported data show as text (CSP off)', () => {
     expect(await traces()).toBe(0);
   });
 
-  it('case bundle: payloads in the project name, creator and event notes show as text in the preview', async (ctx) => {
+  it('case bundle: payloads in the project name, creator and event notes show as text in the preview', async () => {
     const events = sampleLedger().map((event) =>
       'note' in event.payload
         ? ({ ...event, payload: { ...event.payload, note: PAYLOADS[1] } } as LedgerEvent)
@@ -435,11 +430,6 @@ describe('XSS payloads in imported data show as text (CSP off)', () => {
       },
       events,
     );
-    if ((await page.getByTestId('tab-exports').count()) === 0) {
-      // The export & exchange panel is not mounted in this build yet; remove this once it is.
-      console.warn('exports panel not in the app yet: bundle-preview XSS test skipped');
-      ctx.skip();
-    }
     await page.getByTestId('tab-exports').click();
     await page.getByTestId('import-file').setInputFiles({
       name: `${PAYLOADS[3]}.zip`,

@@ -1,0 +1,142 @@
+/**
+ * What an export needs from the open project, gathered on the main thread and handed to the export worker:
+ * the whole event log, the reference layers (their stored GeoJSON files), photos and detection runs.
+ */
+import type { CaseState, Evidence, LedgerEvent } from '../core/model.ts';
+import { listRecords } from '../store/records.ts';
+import { readProjectFile } from '../store/opfs.ts';
+import type { BundleExtra, ExportLayer, LedgerInput, SheetRequest } from '../../workers/export-api.ts';
+import type { SheetImage } from '../io/verification-sheet.ts';
+import { ledger } from './ledger.svelte.ts';
+import { layers } from './layers.svelte.ts';
+import { scenes } from './scenes.svelte.ts';
+import { project } from './project.svelte.ts';
+import type { RunRecord } from './detection.svelte.ts';
+import { renderChips } from './export-chips.ts';
+
+/** Every event of the open project (all cases), as plain objects. */
+export function allEvents(): LedgerEvent[] {
+  return [...ledger.folds.keys()].flatMap((id) => [...ledger.caseEvents(id)]);
+}
+
+/** The ledger input of an export; throws when no project is open. */
+export function ledgerInput(): LedgerInput {
+  const current = project.current;
+  if (!current || !ledger.projectId) throw new Error('no_project: no project is open');
+  return {
+    events: allEvents(),
+    settings: ledger.settings,
+    projectId: current.id,
+    projectName: current.name,
+  };
+}
+
+/** The project's reference layers as their stored lon/lat GeoJSON files (read lazily by the worker). */
+export async function exportLayers(): Promise<ExportLayer[]> {
+  const projectId = ledger.projectId;
+  if (!projectId) return [];
+  const out: ExportLayer[] = [];
+  for (const record of layers.list)
+    out.push({
+      kind: record.kind,
+      name: record.name,
+      file: await readProjectFile(projectId, record.opfsName),
+    });
+  return out;
+}
+
+/** Bundle path of a photo file (ASCII only, as bundle entry paths must be). */
+export const photoPath = (fileRef: string): string =>
+  `photos/${fileRef.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '_')}`;
+
+const photosOf = (state: CaseState): Evidence[] => state.evidence.filter((e) => e.kind === 'photo');
+
+/** The photo files of the cases that are still in the project (a missing file is left out). */
+export async function photoFiles(
+  states: readonly CaseState[],
+): Promise<(BundleExtra & { evidence: Evidence })[]> {
+  const projectId = ledger.projectId;
+  if (!projectId) return [];
+  const out: (BundleExtra & { evidence: Evidence })[] = [];
+  for (const state of states)
+    for (const evidence of photosOf(state)) {
+      try {
+        const blob = await readProjectFile(projectId, evidence.fileRef);
+        out.push({ path: photoPath(evidence.fileRef), blob, title: evidence.indexNo, evidence });
+      } catch {
+        // The file was never copied into this browser (e.g. recorded elsewhere): the sheet lists no picture.
+      }
+    }
+  return out;
+}
+
+/** Detection runs of the project by id (for the parameters on the verification sheet). */
+export async function runsById(): Promise<Map<string, RunRecord>> {
+  const projectId = ledger.projectId;
+  if (!projectId) return new Map();
+  const records = await listRecords<RunRecord>('runs', projectId);
+  return new Map(records.map((r) => [r.id, r]));
+}
+
+/** Chinese labels of the parameters detection records (others print under their own key). */
+const PARAM_LABELS: Readonly<Record<string, string>> = {
+  threshold: '变化阈值',
+  thresholdMethod: '阈值方法',
+  sensitivity: '灵敏度（空为自动）',
+  minAreaM2: '最小图斑面积（平方米）',
+  statistic: '变化统计量',
+  indices: '特征指数',
+};
+
+const show = (value: unknown): string =>
+  value === null || value === undefined
+    ? '自动'
+    : typeof value === 'object'
+      ? JSON.stringify(value)
+      : String(value);
+
+/** A run as printed on a sheet: scenes, time, status and every parameter. */
+function runLines(run: RunRecord): [string, string][] {
+  const label = (id: string) => scenes.scenes.find((s) => s.record.id === id)?.record.label ?? id;
+  return [
+    ['前时相 / 后时相', `${label(run.t1)} / ${label(run.t2)}`],
+    ['运行时间', run.startedAt.replace('T', ' ').slice(0, 16)],
+    ...Object.entries(run.params).map(([k, v]) => [PARAM_LABELS[k] ?? k, show(v)] as [string, string]),
+  ];
+}
+
+async function imageOf(blob: Blob, caption: string): Promise<SheetImage | null> {
+  const type: SheetImage['type'] | null =
+    blob.type === 'image/png' ? 'png' : /jpe?g/.test(blob.type) ? 'jpg' : null;
+  if (!type) return null;
+  const bitmap = await createImageBitmap(blob);
+  const image = {
+    bytes: new Uint8Array(await blob.arrayBuffer()),
+    type,
+    width: bitmap.width,
+    height: bitmap.height,
+    caption,
+  };
+  bitmap.close();
+  return image;
+}
+
+/** Per case: T1/T2 chips, photos and the run record (what only the main thread can give the worker). */
+export async function sheetRequest(state: CaseState, runs: Map<string, RunRecord>): Promise<SheetRequest> {
+  const photos: SheetImage[] = [];
+  for (const file of await photoFiles([state])) {
+    const caption = [file.evidence.indexNo, file.evidence.caption, file.evidence.takenOn]
+      .filter(Boolean)
+      .join(' ');
+    const typed = file.blob.type ? file.blob : new Blob([file.blob], { type: file.evidence.mediaType });
+    const image = await imageOf(typed, caption);
+    if (image) photos.push(image);
+  }
+  const run = state.patch.runId ? runs.get(state.patch.runId) : undefined;
+  return {
+    caseId: state.id,
+    chips: await renderChips(state.patch.geometry),
+    photos,
+    ...(run ? { run: { id: run.id, params: runLines(run) } } : {}),
+  };
+}

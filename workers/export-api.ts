@@ -1,0 +1,136 @@
+import type { LedgerEvent, ProjectSettings } from '../src/core/model.ts';
+import type { CaseChange, FieldConflict } from '../src/core/merge.ts';
+import type { GeoScope, OverlapKind } from '../src/io/geo-export.ts';
+import type { SheetImage } from '../src/io/verification-sheet.ts';
+
+/** One file the worker made, named as the user will see it in the download. */
+export interface ExportedFile {
+  name: string;
+  blob: Blob;
+}
+
+/** The ledger an export is made from (the whole log: the worker folds it itself). */
+export interface LedgerInput {
+  events: LedgerEvent[];
+  settings: ProjectSettings;
+  projectId: string;
+  projectName: string;
+}
+
+/** A reference layer as stored (normalised lon/lat GeoJSON from OPFS), parsed in the worker. */
+export interface ExportLayer {
+  kind: 'redline' | 'control_zone' | 'reserve' | 'admin' | 'other';
+  name: string;
+  file: Blob;
+}
+
+/** Per case of a verification-sheet request: what only the main thread can give (chips, photos, run record). */
+export interface SheetRequest {
+  caseId: string;
+  chips: SheetImage[];
+  photos: SheetImage[];
+  run?: { id: string; params: [string, string][] };
+}
+
+/** Extra entries of a bundle made on the main thread (chip PNGs) or read from OPFS (photos). */
+export interface BundleExtra {
+  path: string;
+  blob: Blob;
+  title?: string;
+}
+
+export type ExportRequest =
+  | { kind: 'list'; annex: 1 | 2 | 4; format: 'xlsx' | 'csv' }
+  | { kind: 'letters'; annex: 3 | 5; date: string }
+  | { kind: 'geo'; format: 'geojson' | 'geoparquet'; scope: GeoScope }
+  | { kind: 'sheets'; date: string; sheets: SheetRequest[]; layers: ExportLayer[] }
+  | {
+      kind: 'bundle';
+      appVersion: string;
+      creator: { actor: string; device: string };
+      /** `YYYY-MM-DD`: letters inside the bundle are dated so. */
+      date: string;
+      layers: ExportLayer[];
+      extras: BundleExtra[];
+    };
+
+/** What importing a verified bundle would change (nothing is written by the worker). */
+export interface ImportPlanData {
+  incoming: number;
+  /** Events to adopt, already validated. */
+  added: LedgerEvent[];
+  alreadyPresent: number;
+  /** Events whose id exists with different content (kept: the smaller canonical JSON). */
+  collisions: number;
+  cases: CaseChange[];
+  conflicts: FieldConflict[];
+  sameProject: boolean;
+  from: { project: string; actor: string; created: string };
+}
+
+/** A reference layer carried by a bundle (`layers/<kind>-NN.parquet`, title = its name). */
+export interface BundleLayer {
+  kind: ExportLayer['kind'];
+  name: string;
+  path: string;
+  blob: Blob;
+}
+
+/** A bundle that passed every check, with its import plan. */
+export interface BundleAccepted {
+  ok: true;
+  plan: ImportPlanData;
+  project: { id: string; name: string; settings: ProjectSettings };
+  manifest: { appVersion: string; created: string; actor: string; device: string; entries: number };
+  layers: BundleLayer[];
+  /** Photo entries (`photos/…`), for evidence files the log refers to. */
+  photos: { path: string; blob: Blob }[];
+  /** Detection run records (`runs.json`), when the bundle has them. */
+  runs: Record<string, unknown>[];
+}
+
+/** Optional entry with the project's detection run records (JSON array). */
+export const RUNS_PATH = 'runs.json';
+
+/** A refused bundle: BundleError code, its zh/en message and the technical detail. */
+export interface BundleRefused {
+  ok: false;
+  code: string;
+  detail: string;
+  message: { zh: string; en: string };
+}
+
+/** The export and exchange worker (workers/export.worker.ts): XLSX, DOCX, GIS files and case bundles. */
+export interface ExportApi {
+  build(
+    jobId: number,
+    ledger: LedgerInput,
+    request: ExportRequest,
+    onProgress: (share: number | null, message: string) => void,
+  ): Promise<ExportedFile[]>;
+  /** Verify a bundle (every hash) and plan its import against the local log. */
+  checkBundle(
+    jobId: number,
+    file: Blob,
+    local: LedgerEvent[],
+    localProjectId: string,
+    onProgress: (share: number | null, message: string) => void,
+  ): Promise<BundleAccepted | BundleRefused>;
+  cancel(jobId: number): void;
+}
+
+/** Thrown (as a message prefix across the worker boundary) when a job was cancelled. */
+export const CANCELLED = 'export_cancelled';
+
+/** The entry path of a bundle layer, and its kind read back from the path. */
+export const bundleLayerPath = (kind: ExportLayer['kind'], index: number): string =>
+  `layers/${kind}-${String(index + 1).padStart(2, '0')}.parquet`;
+export const kindOfLayerPath = (path: string): ExportLayer['kind'] | null => {
+  const kind = /^layers\/([a-z_]+)-\d+\.parquet$/.exec(path)?.[1];
+  return kind && ['redline', 'control_zone', 'reserve', 'admin', 'other'].includes(kind)
+    ? (kind as ExportLayer['kind'])
+    : null;
+};
+/** OverlapKind of a layer kind, or null when such layers take no part in overlap tables. */
+export const overlapKindOf = (kind: ExportLayer['kind']): OverlapKind | null =>
+  kind === 'redline' || kind === 'reserve' || kind === 'admin' ? kind : null;

@@ -1,0 +1,363 @@
+import * as Comlink from 'comlink';
+import type { Feature, Geometry } from 'geojson';
+import { applyOverrides, DEFAULT_CATALOG, findEntry, type Catalog } from '../src/core/catalog.ts';
+import { caseStates, foldLedger, groupByCase } from '../src/core/ledger.ts';
+import { buildAnnex, buildLetters3, buildLetters5, provincesOf } from '../src/core/annex.ts';
+import { dueDates } from '../src/core/due-dates.ts';
+import { BundleError, DEFAULT_LIMITS } from '../src/core/bundle/manifest.ts';
+import { openBundle } from '../src/core/bundle/verify.ts';
+import { planBundleImport, readBundleContents } from '../src/core/bundle/contents.ts';
+import { adminFieldsOf } from '../src/core/admin/admin-fields.ts';
+import type { CaseState, LedgerEvent } from '../src/core/model.ts';
+import type { CaseId } from '../src/core/ids.ts';
+import type { Areal } from '../src/core/geo/rings.ts';
+import { writeAnnexXlsx } from '../src/io/xlsx-annex.ts';
+import { annexToCsvBytes } from '../src/io/csv-annex.ts';
+import { writeLetterDocx } from '../src/io/docx-letters.ts';
+import { annexFiles, blobSource, writeBundle, type BundleFile } from '../src/io/zip-bundle.ts';
+import {
+  casesInScope,
+  casesToGeoJson,
+  casesToGeoParquet,
+  featuresToGeoParquet,
+  geoJsonBytes,
+  patchOverlaps,
+  type OverlapLayer,
+} from '../src/io/geo-export.ts';
+import { writeVerificationSheetDocx } from '../src/io/verification-sheet.ts';
+import {
+  bundleLayerPath,
+  CANCELLED,
+  RUNS_PATH,
+  kindOfLayerPath,
+  overlapKindOf,
+  type BundleAccepted,
+  type ExportApi,
+  type ExportedFile,
+  type ExportLayer,
+  type ExportRequest,
+  type LedgerInput,
+} from './export-api.ts';
+
+type Progress = (share: number | null, message: string) => void;
+const running = new Map<number, AbortController>();
+
+function check(signal: AbortSignal): void {
+  if (signal.aborted) throw new Error(`${CANCELLED}: cancelled by the user`);
+}
+/** A name every file system accepts (Windows forbids these characters). */
+const safeName = (name: string): string => name.replace(/[\\/:*?"<>|\s]+/g, '_');
+const blobOf = (bytes: Uint8Array, type: string): Blob => new Blob([bytes as BlobPart], { type });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+async function layerFeatures(layer: ExportLayer): Promise<Feature<Geometry, Record<string, unknown>>[]> {
+  const parsed = JSON.parse(await layer.file.text()) as {
+    features?: Feature<Geometry, Record<string, unknown>>[];
+  };
+  return parsed.features ?? [];
+}
+
+const NAME_KEYS = ['name', '名称', 'mc', 'hxmc', 'bhdmc', 'bhqmc', 'xzqmc', 'title', 'id', 'fid'];
+/** The display name of a reference feature: an admin name, a name-like field, else its number. */
+function featureName(props: Record<string, unknown> | null, index: number): string {
+  const p = props ?? {};
+  const admin = adminFieldsOf(p);
+  if (admin?.name) return admin.name;
+  for (const [key, value] of Object.entries(p))
+    if (NAME_KEYS.includes(key.toLowerCase()) && (typeof value === 'string' || typeof value === 'number'))
+      return String(value);
+  return `#${index + 1}`;
+}
+
+async function overlapLayers(layers: readonly ExportLayer[]): Promise<OverlapLayer[]> {
+  const out: OverlapLayer[] = [];
+  for (const layer of layers) {
+    const kind = overlapKindOf(layer.kind);
+    if (!kind) continue;
+    const features = (await layerFeatures(layer)).flatMap((f, i) =>
+      f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon'
+        ? [{ name: featureName(f.properties, i), geometry: f.geometry as Areal }]
+        : [],
+    );
+    out.push({ kind, name: layer.name, features });
+  }
+  return out;
+}
+
+/** Provincial units the lists are made for: those of the cases, else the project's own. */
+const provinces = (cases: readonly CaseState[], own: string): string[] => {
+  const found = provincesOf(cases, own);
+  return found.length > 0 ? found : [own];
+};
+
+async function build(
+  ledger: LedgerInput,
+  request: ExportRequest,
+  catalog: Catalog,
+  signal: AbortSignal,
+  progress: Progress,
+): Promise<ExportedFile[]> {
+  const { settings } = ledger;
+  const cases = caseStates(ledger.events);
+  const files: ExportedFile[] = [];
+  switch (request.kind) {
+    case 'list':
+      for (const province of provinces(cases, settings.province.name)) {
+        check(signal);
+        const table = buildAnnex(request.annex, cases, settings, catalog, { province });
+        const name = safeName(`附件${request.annex}_${table.title}`);
+        files.push(
+          request.format === 'xlsx'
+            ? { name: `${name}.xlsx`, blob: blobOf(await writeAnnexXlsx([table]), XLSX) }
+            : { name: `${name}.csv`, blob: blobOf(annexToCsvBytes(table), 'text/csv;charset=utf-8') },
+        );
+      }
+      return files;
+    case 'letters': {
+      const letters =
+        request.annex === 3
+          ? buildLetters3(
+              cases,
+              settings,
+              catalog,
+              { date: request.date },
+              (c) => dueDates(c, settings).feedback,
+            )
+          : buildLetters5(cases, settings, catalog, { date: request.date });
+      for (const [i, letter] of letters.entries()) {
+        check(signal);
+        progress(i / letters.length, letter.key);
+        const to =
+          request.annex === 3
+            ? letter.key
+            : (findEntry(catalog, 'departments', letter.key)?.organ ?? letter.key);
+        files.push({
+          name: safeName(`附件${request.annex}_${to}_${letter.title}.docx`),
+          blob: blobOf(await writeLetterDocx(letter), DOCX),
+        });
+      }
+      return files;
+    }
+    case 'geo': {
+      const chosen = casesInScope(cases, request.scope);
+      const stem = safeName(`${ledger.projectName}_${request.scope === 'cases' ? '问题' : '图斑'}_EPSG4490`);
+      return [
+        request.format === 'geojson'
+          ? {
+              name: `${stem}.geojson`,
+              blob: blobOf(geoJsonBytes(casesToGeoJson(chosen, settings, catalog)), 'application/geo+json'),
+            }
+          : {
+              name: `${stem}.parquet`,
+              blob: blobOf(casesToGeoParquet(chosen, settings, catalog), 'application/vnd.apache.parquet'),
+            },
+      ];
+    }
+    case 'sheets':
+      return sheets(ledger, request, catalog, signal, progress);
+    case 'bundle':
+      return bundle(ledger, request, catalog, signal, progress);
+  }
+}
+
+async function sheets(
+  ledger: LedgerInput,
+  request: Extract<ExportRequest, { kind: 'sheets' }>,
+  catalog: Catalog,
+  signal: AbortSignal,
+  progress: Progress,
+): Promise<ExportedFile[]> {
+  const folds = foldLedger(ledger.events);
+  const byCase = groupByCase(ledger.events);
+  const layers = await overlapLayers(request.layers);
+  const files: ExportedFile[] = [];
+  for (const [i, sheet] of request.sheets.entries()) {
+    check(signal);
+    progress(i / request.sheets.length, sheet.caseId);
+    const fold = folds.get(sheet.caseId as CaseId);
+    if (!fold?.state) continue;
+    const geometry = fold.state.patch.geometry;
+    const bytes = await writeVerificationSheetDocx({
+      state: fold.state,
+      events: byCase.get(fold.caseId) ?? [],
+      catalog,
+      areaDecimals: ledger.settings.areaDecimals,
+      projectName: ledger.projectName,
+      date: request.date,
+      chips: sheet.chips,
+      overlaps: layers.length > 0 && geometry ? patchOverlaps(geometry, layers) : null,
+      ...(sheet.run ? { run: sheet.run } : {}),
+      photos: sheet.photos,
+    });
+    files.push({ name: safeName(`图斑核查单_${sheet.caseId}.docx`), blob: blobOf(bytes, DOCX) });
+  }
+  return files;
+}
+
+async function bundle(
+  ledger: LedgerInput,
+  request: Extract<ExportRequest, { kind: 'bundle' }>,
+  catalog: Catalog,
+  signal: AbortSignal,
+  progress: Progress,
+): Promise<ExportedFile[]> {
+  const { events, settings } = ledger;
+  progress(null, 'lists');
+  const all: BundleFile[] = [
+    ...(await annexFiles(events, settings, catalog, request.date)),
+    {
+      path: 'patches.geojson',
+      title: '图斑',
+      bytes: geoJsonBytes(casesToGeoJson(casesInScope(caseStates(events), 'patches'), settings, catalog)),
+    },
+    ...request.layers.map((layer, i) => ({
+      path: bundleLayerPath(layer.kind, i),
+      title: layer.name,
+      bytes: async () => featuresToGeoParquet(await layerFeatures(layer)),
+    })),
+    ...request.extras.map((extra) => ({
+      path: extra.path,
+      ...(extra.title ? { title: extra.title } : {}),
+      bytes: async () => new Uint8Array(await extra.blob.arrayBuffer()),
+    })),
+  ];
+  async function* files(): AsyncGenerator<BundleFile> {
+    for (const [i, file] of all.entries()) {
+      check(signal);
+      progress(i / all.length, file.path);
+      yield file;
+    }
+  }
+  // Compressed chunks are folded into Blobs every few MB, so the zip is never held as one array plus a copy.
+  const parts: Blob[] = [];
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  const flush = () => {
+    parts.push(new Blob(pending as BlobPart[]));
+    pending = [];
+    pendingBytes = 0;
+  };
+  await writeBundle(
+    {
+      appVersion: request.appVersion,
+      created: new Date(),
+      creator: request.creator,
+      project: { id: ledger.projectId, name: ledger.projectName, settings },
+    },
+    events,
+    files(),
+    (chunk) => {
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      if (pendingBytes > 8 * 1024 * 1024) flush();
+    },
+  );
+  flush();
+  const name = safeName(`案卷包_${ledger.projectName}_${request.date}.zip`);
+  return [{ name, blob: new Blob(parts, { type: 'application/zip' }) }];
+}
+
+async function checkBundle(
+  file: Blob,
+  local: LedgerEvent[],
+  localProjectId: string,
+  signal: AbortSignal,
+  progress: Progress,
+): Promise<BundleAccepted> {
+  const opened = await openBundle(blobSource(file), DEFAULT_LIMITS, (done, total, path) => {
+    check(signal);
+    progress(done / total, path);
+  });
+  const contents = await readBundleContents(opened);
+  const plan = planBundleImport(local, contents, localProjectId);
+  const layers: BundleAccepted['layers'] = [];
+  const photos: BundleAccepted['photos'] = [];
+  for (const entry of opened.entries) {
+    const kind = kindOfLayerPath(entry.path);
+    if (kind)
+      layers.push({
+        kind,
+        name: entry.title ?? entry.path,
+        path: entry.path,
+        blob: blobOf(await opened.read(entry.path), entry.mediaType),
+      });
+    else if (entry.path.startsWith('photos/'))
+      photos.push({ path: entry.path, blob: blobOf(await opened.read(entry.path), entry.mediaType) });
+  }
+  let runs: unknown = [];
+  if (opened.entries.some((e) => e.path === RUNS_PATH))
+    try {
+      runs = JSON.parse(await opened.readText(RUNS_PATH)) as unknown;
+    } catch (error) {
+      throw new BundleError('bad_entry', `${RUNS_PATH}: ${String(error)}`, { cause: error });
+    }
+  const m = contents.manifest;
+  return {
+    ok: true,
+    plan: {
+      incoming: plan.incoming,
+      added: [...plan.added],
+      alreadyPresent: plan.alreadyPresent,
+      collisions: plan.collisions.length,
+      cases: [...plan.cases],
+      conflicts: [...plan.conflicts],
+      sameProject: plan.sameProject,
+      from: plan.from,
+    },
+    project: { id: contents.project.id, name: contents.project.name, settings: contents.project.settings },
+    manifest: {
+      appVersion: m.appVersion,
+      created: m.created,
+      actor: m.creator.actor,
+      device: m.creator.device,
+      entries: m.entries.length,
+    },
+    layers,
+    photos,
+    runs: Array.isArray(runs)
+      ? runs.filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null)
+      : [],
+  };
+}
+
+/** Run one job with its AbortController registered under `jobId`. */
+async function withJob<T>(jobId: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  running.set(jobId, controller);
+  try {
+    return await work(controller.signal);
+  } finally {
+    running.delete(jobId);
+  }
+}
+
+const api: ExportApi = {
+  build(jobId, ledger, request, onProgress) {
+    const catalog = applyOverrides(DEFAULT_CATALOG, ledger.settings.catalog);
+    return withJob(jobId, (signal) => build(ledger, request, catalog, signal, onProgress));
+  },
+
+  checkBundle(jobId, file, local, localProjectId, onProgress) {
+    return withJob(jobId, async (signal) => {
+      try {
+        return await checkBundle(file, local, localProjectId, signal, onProgress);
+      } catch (error) {
+        // A refusal is data (its code and both messages survive the worker boundary); anything else is a bug.
+        if (!(error instanceof BundleError)) throw error;
+        return {
+          ok: false,
+          code: error.code,
+          detail: error.detail,
+          message: { zh: error.userMessage('zh'), en: error.userMessage('en') },
+        };
+      }
+    });
+  },
+
+  cancel(jobId) {
+    running.get(jobId)?.abort();
+  },
+};
+
+Comlink.expose(api);
