@@ -1,37 +1,88 @@
 import * as Comlink from 'comlink';
-import { unpackPatches } from '../core/change/patch-codec.ts';
-import type { ChangePatch } from '../core/change/patches.ts';
-import type { DetectApi } from '../../workers/detect-api.ts';
+import { bandsFromRoles, paramsFor } from '../core/detect/app-request.ts';
+import type { DetectProgress, PatchFeature } from '../core/detect/types.ts';
+import type { RasterApi } from '../../workers/raster-api.ts';
+import type { PatchCandidate } from './patch-intake.ts';
 import { registerDetectEngine, type DetectEngine } from './detection.svelte.ts';
 
-let client: Comlink.Remote<DetectApi> | null = null;
+let client: Comlink.Remote<RasterApi> | null = null;
 let nextJob = 1;
 
-function detectWorker(): Comlink.Remote<DetectApi> {
+function rasterWorker(): Comlink.Remote<RasterApi> {
   if (!client) {
-    const worker = new Worker(new URL('../../workers/detect.worker.ts', import.meta.url), { type: 'module' });
-    client = Comlink.wrap<DetectApi>(worker);
+    const worker = new Worker(new URL('../../workers/raster.worker.ts', import.meta.url), { type: 'module' });
+    client = Comlink.wrap<RasterApi>(worker);
   }
   return client;
 }
 
-/** The change-detection engine of the page: src/core/change in a worker, cancelled through the signal. */
+function candidate(patch: PatchFeature): PatchCandidate {
+  const p = patch.properties;
+  return {
+    geometry: patch.geometry,
+    score: p.score,
+    direction: p.direction,
+    activityType: p.activity_type,
+    activityConf: p.activity_conf,
+    problemType: p.problem_type,
+  };
+}
+
+function progressMessage(progress: DetectProgress): string {
+  if (progress.phase === 'calibrate') return '辐射归一化';
+  if (progress.phase === 'finish') return '拼接图斑';
+  return `分块 ${progress.done}/${progress.total}`;
+}
+
+/**
+ * The change-detection engine of the page: src/core/detect in the raster worker (which spreads tiles over
+ * helper workers), the same core as `npm run detect`, cancelled through the signal.
+ */
 export const detectEngine: DetectEngine = {
   async detect(request, signal, onProgress) {
-    const worker = detectWorker();
-    const jobId = nextJob++;
+    const worker = rasterWorker();
+    const jobId = `job-${nextJob++}`;
     const abort = (): void => void worker.cancel(jobId);
     signal.addEventListener('abort', abort, { once: true });
     try {
       signal.throwIfAborted();
-      const result = await worker.detect(
-        jobId,
-        request,
-        Comlink.proxy((share: number, message: string, patches: ChangePatch[]) => {
-          if (!signal.aborted) onProgress(share, message, patches);
+      const bands = bandsFromRoles(request.t1Roles, request.t2Roles);
+      const region =
+        request.include.length > 0 ? { include: request.include, exclude: request.exclude } : undefined;
+      const response = await worker.detect(
+        {
+          jobId,
+          t1: request.t1,
+          t2: request.t2,
+          bands,
+          params: paramsFor(request),
+          ...(region ? { region } : {}),
+        },
+        Comlink.proxy((progress: DetectProgress) => {
+          if (signal.aborted) return;
+          // Calibration is the first ~10 %, tiles the bulk, assembling the rest.
+          const share =
+            progress.phase === 'calibrate'
+              ? 0.05
+              : progress.phase === 'finish'
+                ? 0.95
+                : 0.1 + (0.85 * progress.done) / Math.max(1, progress.total);
+          onProgress(share, progressMessage(progress), (progress.patches ?? []).map(candidate));
         }),
       );
-      return { patches: unpackPatches(result.patches), params: result.params };
+      signal.throwIfAborted();
+      return {
+        patches: response.patches.map(candidate),
+        params: {
+          ...response.params,
+          // The threshold actually used, for the panel and the run record.
+          threshold: response.calibration.threshold,
+          zThreshold: response.calibration.zThreshold,
+          engine: 'src/core/detect',
+          crs: response.crs,
+          bands,
+        },
+      };
     } finally {
       signal.removeEventListener('abort', abort);
     }

@@ -11,14 +11,9 @@ import { downloadFile, safeFileName } from './notebook-files.ts';
 
 const CHANGE_METRICS: readonly IndicatorMetric[] = ['changePct', 'fvcChange'];
 
-/** Draw the assessment choropleth of one indicator; returns its legend (null when no county has a value). */
-export function showChoropleth(
-  report: AssessmentReport,
-  metric: IndicatorMetric,
-  zoom = true,
-): Legend | null {
+function unitsFor(report: AssessmentReport, metric: IndicatorMetric) {
   const byCode = new Map(report.table.rows.map((row) => [row.code, row]));
-  const units = countyUnits().units.map((unit) => {
+  return countyUnits().units.map((unit) => {
     const row = byCode.get(unit.code);
     const value = row ? row[metric] : null;
     return {
@@ -28,6 +23,23 @@ export function showChoropleth(
       value: typeof value === 'number' && Number.isFinite(value) ? value : null,
     };
   });
+}
+
+/** The legend of one indicator's choropleth (null when no county has a value); no side effects. */
+export function choroplethLegend(report: AssessmentReport, metric: IndicatorMetric): Legend | null {
+  return legendFor(
+    unitsFor(report, metric).map((u) => u.value),
+    CHANGE_METRICS.includes(metric),
+  );
+}
+
+/** Draw the assessment choropleth of one indicator; returns its legend (null when no county has a value). */
+export function showChoropleth(
+  report: AssessmentReport,
+  metric: IndicatorMetric,
+  zoom = true,
+): Legend | null {
+  const units = unitsFor(report, metric);
   const legend = legendFor(
     units.map((u) => u.value),
     CHANGE_METRICS.includes(metric),
