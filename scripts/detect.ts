@@ -1,4 +1,8 @@
-// `npm run detect -- --t1 A.tif --t2 B.tif [--redline R.geojson] [--reserve X.geojson] --out patches.geojson`
+// `npm run detect -- --t1 A.tif --t2 B.tif [--redline R.geojson] [--reserve X.geojson] [--admin A.geojson]
+//    --out patches.geojson`
+// Each patch is attributed as in the app (src/core/geo: id, ellipsoidal area_ha, redline_ha, cx/cy, province…
+// township, location) against the red lines, reserves, the admin layer given (features with a GB/T 2260 code)
+// and the bundled province outlines, division names and county seats of public/.
 // Options: --bands b,g,r,n (1-based file bands of blue, green, red, nir; default 1,2,3,4), --min-area M (m²),
 // --k K (robust-z threshold), --threshold V (fixed threshold of the statistic), --params '{…}' (any parameter),
 // --workers N (worker threads for tile work; default: one per core for scenes over 4 Mpx, else none).
@@ -6,7 +10,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import type { Geometry, MultiPolygon, Polygon } from 'geojson';
+import { fileURLToPath } from 'node:url';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import { attributePatches, prepareLayers } from '../src/core/geo/attributes.ts';
+import {
+  adminFeaturesOf,
+  areaFeaturesOf,
+  divisionNameRecord,
+  seatsOf,
+  type DivisionRow,
+} from '../src/core/geo/reference-layers.ts';
+import type { PatchFeature } from '../src/core/detect/types.ts';
 import { polygonRegionMask } from '../src/core/detect/mask.ts';
 import type { DetectParamsInput } from '../src/core/detect/params.ts';
 import { detectChanges } from '../src/core/detect/pipeline.ts';
@@ -27,6 +41,8 @@ const { values } = parseArgs({
     threshold: { type: 'string' },
     params: { type: 'string' },
     workers: { type: 'string' },
+    admin: { type: 'string', multiple: true },
+    year: { type: 'string' },
   },
 });
 
@@ -35,21 +51,71 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-/** Polygons of a GeoJSON file (FeatureCollection, Feature or bare geometry), in lon/lat. */
+/** Features of a GeoJSON file (FeatureCollection, Feature or bare geometry), in lon/lat. */
+function readFeatures(path: string): Feature[] {
+  const json = JSON.parse(readFileSync(path, 'utf8')) as { type: string; features?: Feature[] };
+  if (json.type === 'FeatureCollection') return json.features ?? [];
+  if (json.type === 'Feature') return [json as unknown as Feature];
+  return [{ type: 'Feature', properties: {}, geometry: json as unknown as Geometry }];
+}
+
+/** Polygons of a GeoJSON file. */
 function readPolygons(path: string): (Polygon | MultiPolygon)[] {
-  const json = JSON.parse(readFileSync(path, 'utf8')) as {
-    type: string;
-    features?: { geometry: Geometry | null }[];
+  return readFeatures(path)
+    .map((f) => f.geometry)
+    .filter((g): g is Polygon | MultiPolygon => g?.type === 'Polygon' || g?.type === 'MultiPolygon');
+}
+
+const publicFile = (path: string): string => fileURLToPath(new URL(`../public/${path}`, import.meta.url));
+
+/** The app's attribution of detected patches, with the same bundled reference data. */
+async function attribute(patches: PatchFeature[], year: number): Promise<Feature[]> {
+  const divisions = JSON.parse(readFileSync(publicFile('admin/divisions.json'), 'utf8')) as {
+    items: DivisionRow[];
   };
-  const geometries: (Geometry | null)[] =
-    json.type === 'FeatureCollection'
-      ? (json.features ?? []).map((f) => f.geometry)
-      : json.type === 'Feature'
-        ? [(json as unknown as { geometry: Geometry | null }).geometry]
-        : [json as unknown as Geometry];
-  return geometries.filter(
-    (g): g is Polygon | MultiPolygon => g?.type === 'Polygon' || g?.type === 'MultiPolygon',
+  const provinces = JSON.parse(
+    readFileSync(publicFile('basemap/china-provinces.geojson'), 'utf8'),
+  ) as FeatureCollection;
+  const seats = JSON.parse(
+    readFileSync(publicFile('admin/guangxi-seats.geojson'), 'utf8'),
+  ) as FeatureCollection;
+  const names = divisionNameRecord(divisions.items);
+  const layers = prepareLayers({
+    redlines: values.redline ? areaFeaturesOf('redline', readFeatures(values.redline)) : [],
+    reserves: values.reserve ? areaFeaturesOf('reserve', readFeatures(values.reserve)) : [],
+    admin: adminFeaturesOf((values.admin ?? []).map(readFeatures), provinces),
+    namedPoints: seatsOf(seats),
+    nameOf: (code) => names[code],
+  });
+  const { patches: rows } = await attributePatches(
+    patches.map((p) => ({ geometry: p.geometry })),
+    { layers, year, issued: {} },
   );
+  return patches.map((patch, i) => {
+    const a = rows[i]!;
+    return {
+      type: 'Feature',
+      geometry: patch.geometry,
+      // The annex fields first (ids, areas, place); then the detector's own properties.
+      properties: {
+        ...patch.properties,
+        id: a.id,
+        area_ha: a.area_ha,
+        redline_ha: values.redline ? a.redline_ha : null,
+        cx: a.cx,
+        cy: a.cy,
+        province: a.province,
+        city: a.city,
+        county: a.county,
+        township: a.township,
+        location: a.location,
+        county_code: a.county_code,
+        township_code: a.township_code,
+        area_mu: a.area_mu,
+        reserves_ha: a.reserves.reduce((sum, r) => sum + r.ha, 0),
+      },
+    };
+  });
 }
 
 /** `--bands 1,2,3,4` → 0-based band order. */
@@ -114,7 +180,9 @@ try {
     patch_count: result.patches.length,
     stats: result.stats,
   };
-  writeFileSync(values.out, JSON.stringify({ type: 'FeatureCollection', run, features: result.patches }));
+  const year = values.year ? Number(values.year) : new Date().getFullYear();
+  const features = await attribute(result.patches, year);
+  writeFileSync(values.out, JSON.stringify({ type: 'FeatureCollection', run, features }));
   console.log(
     `detect: ${result.patches.length} patches in ${result.stats.seconds.toFixed(1)} s → ${values.out}`,
   );

@@ -1,10 +1,10 @@
 import * as Comlink from 'comlink';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import type { GeometryApi, GeometryLayers, AttributeResult } from '../../workers/geometry-api.ts';
 import type { PatchInput } from '../core/geo/attributes.ts';
 import type { AdminFeature } from '../core/geo/admin-join.ts';
 import type { AreaFeature } from '../core/geo/spatial-index.ts';
-import { adminFieldsOf } from '../core/admin/admin-fields.ts';
+import { adminFeaturesOf, areaFeaturesOf } from '../core/geo/reference-layers.ts';
 import { PROVINCES_URL } from '../map/basemap-layers.ts';
 import { getSetting, putSetting } from '../store/settings.ts';
 import { layers } from './layers.svelte.ts';
@@ -23,45 +23,18 @@ export function geometryWorker(): Comlink.Remote<GeometryApi> {
   return client;
 }
 
-type Areal = Polygon | MultiPolygon;
-const isAreal = (g: { type: string } | null): g is Areal =>
-  g?.type === 'Polygon' || g?.type === 'MultiPolygon';
-
 function areaFeatures(kind: 'redline' | 'reserve'): AreaFeature[] {
-  return layers
-    .ofKind(kind)
-    .flatMap(({ record, features }) =>
-      features.flatMap((feature, index) =>
-        isAreal(feature.geometry) ? [{ id: `${record.id}:${index}`, geometry: feature.geometry }] : [],
-      ),
-    );
+  return layers.ofKind(kind).flatMap(({ record, features }) => areaFeaturesOf(record.id, features));
 }
 
 /** Admin polygons: the project's admin layers, then the bundled province outlines for whatever they miss. */
 async function adminFeatures(): Promise<AdminFeature[]> {
-  const admin: AdminFeature[] = [];
-  for (const { features } of layers.ofKind('admin')) {
-    for (const feature of features) {
-      const fields = adminFieldsOf(feature.properties ?? {});
-      if (fields && isAreal(feature.geometry))
-        admin.push({ id: fields.code, geometry: feature.geometry, ...fields });
-    }
-  }
   const response = await fetch(PROVINCES_URL);
-  if (response.ok) {
-    const provinces = (await response.json()) as FeatureCollection;
-    for (const feature of provinces.features) {
-      const fields = adminFieldsOf(feature.properties ?? {});
-      if (
-        fields?.level === 'province' &&
-        isAreal(feature.geometry) &&
-        !admin.some((a) => a.code === fields.code)
-      ) {
-        admin.push({ id: fields.code, geometry: feature.geometry, ...fields });
-      }
-    }
-  }
-  return admin;
+  const provinces = response.ok ? ((await response.json()) as FeatureCollection) : null;
+  return adminFeaturesOf(
+    layers.ofKind('admin').map(({ features }) => features),
+    provinces,
+  );
 }
 
 /** Build the reference layers and send them to the worker under one key. */

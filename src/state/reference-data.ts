@@ -1,8 +1,6 @@
-import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import type { NamedPoint } from '../core/geo/location.ts';
-
-/** One row of the bundled division table: code, name, parent code, level. */
-type DivisionRow = [string, string, string | null, 'province' | 'city' | 'county' | 'township'];
+import { seatsOf, type DivisionRow } from '../core/geo/reference-layers.ts';
 
 interface DivisionFile {
   schemaVersion: 1;
@@ -38,14 +36,6 @@ export function bundledSeats(): Promise<NamedPoint[]> {
         ? (response.json() as Promise<FeatureCollection>)
         : Promise.resolve({ type: 'FeatureCollection', features: [] }),
     )
-    .then((collection) =>
-      (collection.features as Feature[])
-        .filter((feature): feature is Feature<Point> => feature.geometry?.type === 'Point')
-        .map((feature) => ({
-          lon: feature.geometry.coordinates[0] ?? 0,
-          lat: feature.geometry.coordinates[1] ?? 0,
-          name: `${String(feature.properties?.name ?? '')}政府`,
-        })),
-    );
+    .then(seatsOf);
   return seats;
 }
