@@ -12,10 +12,12 @@ declare module 'vitest' {
 
 let server: Server | undefined;
 
-/** Serve the built dist/ once for all browser tests, on a free loopback port. */
+/** Serve the built app once for all browser tests, on a free loopback port. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npx vite build` first');
-  const started = (await serveStatic('dist', { port: 4300 + Math.floor(Math.random() * 500) })) as {
+  // E2E_DIST lets several builds be tested side by side (e.g. `vite build --outDir /tmp/x`); default dist/.
+  const dist = process.env.E2E_DIST ?? 'dist';
+  if (!existsSync(`${dist}/index.html`)) throw new Error(`${dist}/ is missing: run \`npx vite build\` first`);
+  const started = (await serveStatic(dist, { port: 4300 + Math.floor(Math.random() * 500) })) as {
     server: Server;
     url: string;
   };
