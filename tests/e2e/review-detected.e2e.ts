@@ -121,6 +121,7 @@ describe('review session over detected patches', () => {
     const rejectedTypes = await page
       .getByTestId('history-entry')
       .evaluateAll((items) => items.map((item) => item.getAttribute('data-type')));
-    expect(rejectedTypes).toContain('reviewed');
+    // A detected (auto) patch turned down in review is a screening rejection with its reason code.
+    expect(rejectedTypes).toContain('rejected');
   });
 });
