@@ -28,6 +28,18 @@ export const en: Record<MessageKey, string> = {
   'jobs.cancel': 'Cancel',
   'jobs.cancelled': 'Cancelled',
   'jobs.failed': 'Failed',
+  'storage.title': 'Storage',
+  'storage.project': 'Project',
+  'storage.files': '{n} files',
+  'storage.orphan': '(left over from a deleted project)',
+  'storage.freeOrphan': 'Remove leftover files',
+  'storage.deleteProject': 'Delete project',
+  'storage.deleteConfirm':
+    'Delete project "{name}"? Its ledger, layers, imagery and photos are removed for good. Export a case bundle first to keep a copy.',
+  'storage.close': 'Close',
+  'storage.total': 'The browser reports {used} used by this site, of {quota} available.',
+  'storage.recordsNote':
+    'Ledger, settings and notebooks live in IndexedDB and are usually far smaller than the imagery files.',
   'storage.quota': 'Storage {used} / {quota}',
   'storage.persisted': 'persistent',
   'storage.notPersisted': 'not persistent (the browser may evict it)',
@@ -132,6 +144,8 @@ export const en: Record<MessageKey, string> = {
   'detect.minArea': 'Minimum patch area',
   'detect.run': 'Run detection',
   'detect.running': 'Detecting…',
+  'detect.interrupted':
+    'A detection run ({ids}) was interrupted before it finished (tab closed or reloaded); it wrote no patches. Run it again from the Layers tab.',
   'detect.done': 'Detection finished: {n} patches (threshold {threshold})',
   'detect.needTwo': 'Detection needs two dates of imagery.',
   'detect.unavailable': 'The detection engine is not ready yet.',

@@ -41,14 +41,40 @@ function readMetadata(file: string, buffer: ArrayBuffer, bytes: Uint8Array): Fil
   }
 }
 
+interface GeoMetadata {
+  primary_column?: string;
+  columns?: Record<string, { encoding?: string; crs?: unknown }>;
+}
+
+/** The `geo` key-value metadata: must be a JSON object (a corrupt or hostile file may hold anything). */
+function parseGeoMetadata(file: string, text: string): GeoMetadata {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ImportError(
+      'corrupt_file',
+      { file, reason: 'unreadable GeoParquet metadata' },
+      { cause: error },
+    );
+  }
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObject(value) || (value.columns !== undefined && !isObject(value.columns)))
+    throw new ImportError('corrupt_file', { file, reason: 'GeoParquet metadata is not an object' });
+  for (const column of Object.values(value.columns ?? {}))
+    if (!isObject(column))
+      throw new ImportError('corrupt_file', { file, reason: 'bad GeoParquet column entry' });
+  if (value.primary_column !== undefined && typeof value.primary_column !== 'string')
+    throw new ImportError('corrupt_file', { file, reason: 'bad GeoParquet primary column' });
+  return value as GeoMetadata;
+}
+
 function geoColumn(file: string, metadata: FileMetaData): GeoColumn {
   const geoText = metadata.key_value_metadata?.find((kv) => kv.key === 'geo')?.value;
   const columns = metadata.schema.slice(1).map((s) => s.name);
   if (geoText) {
-    const geo = JSON.parse(geoText) as {
-      primary_column?: string;
-      columns?: Record<string, { encoding?: string; crs?: unknown }>;
-    };
+    const geo = parseGeoMetadata(file, geoText);
     const name = geo.primary_column ?? Object.keys(geo.columns ?? {})[0] ?? '';
     const column = geo.columns?.[name];
     if (!column) throw new ImportError('parquet_no_geometry', { file, columns: columns.join(', ') });

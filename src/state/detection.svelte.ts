@@ -11,6 +11,8 @@ import { project } from './project.svelte.ts';
 import { intakePatches, type PatchCandidate } from './patch-intake.ts';
 import { mapState } from './map.svelte.ts';
 import { drawingPreview } from '../map/detection-layers.ts';
+import { DETECTION_JOB } from './run-recovery.ts';
+import { DEFAULT_DETECT_PARAMS } from '../core/detect/params.ts';
 
 /** What the detection engine needs: two images, their band roles, the area to search and the parameters. */
 export interface DetectRequest {
@@ -70,7 +72,8 @@ class DetectionState {
   t2 = $state<string | null>(null);
   auto = $state(true);
   sensitivity = $state(0.5);
-  minArea = $state(400);
+  // The tuned global minimum mapping unit, as `npm run detect` uses it (the panel can change it).
+  minArea = $state(DEFAULT_DETECT_PARAMS.minAreaM2);
   unit = $state<AreaUnit>('m2');
   running = $state(false);
   lastCount = $state<number | null>(null);
@@ -93,7 +96,7 @@ class DetectionState {
     const one = scenes.scenes.find((s) => s.record.id === this.t1);
     const two = scenes.scenes.find((s) => s.record.id === this.t2);
     if (!engine || !projectId || !one || !two) throw new Error('detection needs two scenes and the engine');
-    const job = jobs.start('变化检测');
+    const job = jobs.start(DETECTION_JOB);
     this.running = true;
     const run: RunRecord = {
       schemaVersion: 1,

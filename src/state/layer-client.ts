@@ -2,12 +2,26 @@ import * as Comlink from 'comlink';
 import type { LayerApi } from '../../workers/layer-api.ts';
 
 let client: Comlink.Remote<LayerApi> | null = null;
+let thread: Worker | null = null;
 
 /** The vector import worker of the page: parsing, reprojection and WKB never run on the main thread. */
 export function layerWorker(): Comlink.Remote<LayerApi> {
   if (!client) {
-    const worker = new Worker(new URL('../../workers/layer.worker.ts', import.meta.url), { type: 'module' });
-    client = Comlink.wrap<LayerApi>(worker);
+    thread = new Worker(new URL('../../workers/layer.worker.ts', import.meta.url), { type: 'module' });
+    client = Comlink.wrap<LayerApi>(thread);
   }
   return client;
 }
+
+/**
+ * Stop the worker outright. A hostile file can keep a reader busy in one synchronous loop where it never sees
+ * the cancel message; terminating is the only way to get it back, and the next read starts a fresh worker.
+ */
+export function terminateLayerWorker(): void {
+  thread?.terminate();
+  thread = null;
+  client = null;
+}
+
+/** How long a cancelled read may take to notice before its worker is terminated. */
+export const CANCEL_GRACE_MS = 2000;

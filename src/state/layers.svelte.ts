@@ -7,7 +7,7 @@ import { deleteLayerRows, putLayer, updateLayerRow } from '../db/layers.ts';
 import { vectorLayer } from '../map/vector-layers.ts';
 import type { ImportErrorData, ImportWarning } from '../io/import-error.ts';
 import type { LayerReadOutcome, LayerReadResult } from '../../workers/layer-api.ts';
-import { layerWorker } from './layer-client.ts';
+import { CANCEL_GRACE_MS, layerWorker, terminateLayerWorker } from './layer-client.ts';
 import { mapState, type Bounds } from './map.svelte.ts';
 import { jobs } from './jobs.svelte.ts';
 
@@ -194,14 +194,32 @@ class LayersState {
     const job = jobs.start(`图层 ${label}`);
     const worker = layerWorker();
     const jobId = Math.floor(Math.random() * 2 ** 31);
-    const onAbort = (): void => void worker.cancel(jobId);
-    job.signal.addEventListener('abort', onAbort, { once: true });
-    try {
-      const outcomes = await worker.read(
-        jobId,
-        files,
-        Comlink.proxy((share: number | null, message: string) => job.update(share, message)),
+    let settled = false;
+    // Cancel asks the worker; a reader stuck in a loop never hears it, so after a grace period it is terminated.
+    const stopped = new Promise<never>((_, reject) => {
+      job.signal.addEventListener(
+        'abort',
+        () => {
+          void worker.cancel(jobId);
+          setTimeout(() => {
+            if (settled) return;
+            terminateLayerWorker();
+            reject(new DOMException('layer read cancelled', 'AbortError'));
+          }, CANCEL_GRACE_MS);
+        },
+        { once: true },
       );
+    });
+    stopped.catch(() => undefined);
+    try {
+      const outcomes = await Promise.race([
+        worker.read(
+          jobId,
+          files,
+          Comlink.proxy((share: number | null, message: string) => job.update(share, message)),
+        ),
+        stopped,
+      ]);
       if (job.signal.aborted) return [];
       job.done();
       return outcomes;
@@ -209,7 +227,7 @@ class LayersState {
       if (!job.signal.aborted) job.fail(error);
       throw error;
     } finally {
-      job.signal.removeEventListener('abort', onAbort);
+      settled = true;
     }
   }
 

@@ -8,13 +8,15 @@ import {
   rememberLastProject,
   renameProject,
 } from '../store/projects.ts';
-import { deleteProjectFiles } from '../store/opfs.ts';
-import { requestPersistence, type StorageStatus } from '../store/storage.ts';
+import { deleteProjectFiles, projectFolderUsage, type ProjectFolderUsage } from '../store/opfs.ts';
+import { estimate, requestPersistence, type StorageStatus } from '../store/storage.ts';
 import { clearProjectTables } from '../db/layers.ts';
 import { layers } from './layers.svelte.ts';
 import { scenes } from './scenes.svelte.ts';
 import { ledger } from './ledger.svelte.ts';
 import { cases } from './cases.svelte.ts';
+import { jobs } from './jobs.svelte.ts';
+import { DETECTION_JOB, recoverRuns } from './run-recovery.ts';
 
 /** Which project is open, the project list, and the storage status. */
 class ProjectState {
@@ -60,10 +62,30 @@ class ProjectState {
       await layers.load(id);
       await scenes.load(id);
       await ledger.load(id);
+      // A detection of this project still running in this tab is not interrupted (reopening mid-run).
+      await recoverRuns(id, () => jobs.running.some((job) => job.label === DETECTION_JOB));
       cases.publish();
     } finally {
       this.loading = false;
     }
+  }
+
+  /** OPFS usage per project folder (the storage panel). */
+  folderUsage(): Promise<ProjectFolderUsage[]> {
+    return projectFolderUsage();
+  }
+
+  /** Remove the files of a folder whose project no longer exists. */
+  async removeLeftoverFiles(projectId: string): Promise<void> {
+    if (this.all.some((p) => p.id === projectId))
+      throw new Error('not a leftover folder: the project exists');
+    await deleteProjectFiles(projectId);
+    await this.refreshStorage();
+  }
+
+  /** Re-read usage and quota (after imports, deletions). */
+  async refreshStorage(): Promise<void> {
+    if (this.storage) this.storage = { ...this.storage, ...(await estimate()) };
   }
 
   async rename(id: string, name: string): Promise<void> {
@@ -84,6 +106,7 @@ class ProjectState {
       await clearProjectTables();
     }
     this.all = await listProjects();
+    await this.refreshStorage();
   }
 }
 

@@ -153,8 +153,20 @@ class ScenesState {
 
   async #renderAll(): Promise<void> {
     const view = mapState.viewBounds();
+    const before = this.#bitmaps();
     await Promise.all(this.scenes.map((scene) => this.#render(scene, view)));
     this.#publish();
+    // Release replaced tiles now rather than at some later GC: at full resolution each is megabytes, and a
+    // few pans used to pile up gigabytes. Deferred a moment so the map has switched to the new layers.
+    const kept = this.#bitmaps();
+    const gone = before.filter((bitmap) => !kept.includes(bitmap));
+    if (gone.length > 0) setTimeout(() => gone.forEach((bitmap) => bitmap.close()), 1000);
+  }
+
+  #bitmaps(): ImageBitmap[] {
+    return this.scenes.flatMap((scene) =>
+      [scene.base, scene.detail].flatMap((tile) => (tile ? [tile.bitmap] : [])),
+    );
   }
 
   async #render(scene: Scene, view: Bounds): Promise<void> {

@@ -59,3 +59,34 @@ export async function deleteProjectFile(projectId: string, name: string): Promis
     // Already gone, or the project folder never existed.
   }
 }
+
+/** One project folder of OPFS: its files and their total size. */
+export interface ProjectFolderUsage {
+  projectId: string;
+  bytes: number;
+  files: { name: string; size: number }[];
+}
+
+/** Sizes of every project folder in OPFS (including folders whose project record is gone). */
+export async function projectFolderUsage(): Promise<ProjectFolderUsage[]> {
+  if (!globalThis.navigator?.storage?.getDirectory) return [];
+  const root = await navigator.storage.getDirectory();
+  const projects = await root.getDirectoryHandle('projects', { create: true });
+  const out: ProjectFolderUsage[] = [];
+  // The async iterator of directory handles is not in TypeScript's DOM lib yet.
+  const entries = (projects as unknown as { values(): AsyncIterable<FileSystemHandle> }).values();
+  for await (const entry of entries) {
+    if (entry.kind !== 'directory') continue;
+    const usage: ProjectFolderUsage = { projectId: entry.name, bytes: 0, files: [] };
+    const files = (entry as unknown as { values(): AsyncIterable<FileSystemHandle> }).values();
+    for await (const file of files) {
+      if (file.kind !== 'file') continue;
+      const size = (await (file as FileSystemFileHandle).getFile()).size;
+      usage.files.push({ name: file.name, size });
+      usage.bytes += size;
+    }
+    usage.files.sort((a, b) => b.size - a.size);
+    out.push(usage);
+  }
+  return out;
+}

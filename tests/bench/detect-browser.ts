@@ -1,13 +1,14 @@
 // Detection in headless Chromium: the real workers/raster.worker.ts (coordinator + helper workers, Vite dev
 // server, DecompressionStream inflate) on the benchmark pair. Reports pixels/s, per core, and the Chromium
 // processes' peak memory. The page is generated under tests/bench/.data/detect-browser/ (gitignored).
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
 import { CHROMIUM_ARGS } from '../e2e/harness-flags.ts';
 import type { BenchFigure } from './run.ts';
+import { sampleBrowserMemory } from './browser-memory.ts';
 
 const ROOT = resolve('tests/bench/.data/detect-browser');
 
@@ -30,37 +31,6 @@ w.runDetect = async (helpers: number) => {
 };
 w.ready = true;
 `;
-
-/** Resident memory (MB) of the Chromium launched with `marker` and all its descendant processes. */
-function chromiumRssMb(marker: string): number {
-  const parent = new Map<string, string>();
-  let root = '';
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      parent.set(pid, stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] ?? '');
-      if (!root && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker)) root = pid;
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  if (!root) return 0;
-  const ours = (pid: string): boolean => {
-    for (let p = pid, hops = 0; p && hops < 50; p = parent.get(p) ?? '', hops += 1)
-      if (p === root) return true;
-    return false;
-  };
-  let kb = 0;
-  for (const pid of parent.keys()) {
-    if (!ours(pid)) continue;
-    try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {
-      // Gone.
-    }
-  }
-  return kb / 1024;
-}
 
 /** Run the raster worker in headless Chromium on two GeoTIFFs. */
 export async function runDetectBrowserBench(
@@ -89,8 +59,7 @@ export async function runDetectBrowserBench(
     executablePath: '/usr/bin/chromium',
     args: [...CHROMIUM_ARGS, marker],
   });
-  let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, chromiumRssMb(marker))), 250);
+  const sampler = sampleBrowserMemory(marker, 250);
   try {
     const page = await browser.newPage();
     await page.goto('http://127.0.0.1:5178/');
@@ -105,6 +74,7 @@ export async function runDetectBrowserBench(
         ),
       helpers,
     );
+    const peak = sampler.stop();
     const pixels = r.width! * r.height!;
     const figure: BenchFigure = {
       name: 'detect_browser',
@@ -113,7 +83,8 @@ export async function runDetectBrowserBench(
       mpx_per_s: pixels / r.seconds! / 1e6,
       mpx_per_s_per_core: pixels / r.seconds! / 1e6 / Math.max(1, Math.min(helpers, cpus().length)),
       patches: r.patches,
-      peak_mb: Math.round(peak),
+      peak_mb: peak.pss,
+      peak_rss_mb: peak.rss,
     };
     console.log(
       `detect in chromium: ${r.seconds!.toFixed(1)} s, ${(figure.mpx_per_s as number).toFixed(2)} Mpx/s, ` +
@@ -121,7 +92,7 @@ export async function runDetectBrowserBench(
     );
     return figure;
   } finally {
-    clearInterval(sampler);
+    sampler.stop();
     await browser.close();
     await server.close();
   }

@@ -2,29 +2,20 @@
 // picker; time to the first imagery frame, time for full-resolution detail after a pan, and peak memory of the
 // browser's processes. Needs `npx vite build` first (dist/) and Debian chromium.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 // @ts-expect-error -- plain ESM helper shared with `npm start`; it has no type declarations.
 import { serveStatic } from '../../scripts/serve.mjs';
 import { CHROMIUM_ARGS } from '../e2e/harness-flags.ts';
 import type { BenchFigure } from './run.ts';
+import { sampleBrowserMemory } from './browser-memory.ts';
 
 const FILE = 'tests/bench/.data/imagery-10k-cog.tif';
 
-/** Resident memory (MB) of all chromium processes, from /proc. */
-function chromiumRssMb(): number {
-  let kb = 0;
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmd.includes('chromium')) continue;
-      const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-      kb += Number(rss ?? 0);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return kb / 1024;
+/** Peak memory so far: Pss (the figure compared with the target) and Rss for reference. */
+function peakOf(sampler: { stop(): { pss: number; rss: number } }): Record<string, number> {
+  const peak = sampler.stop();
+  return { peak_mb: peak.pss, peak_rss_mb: peak.rss };
 }
 
 export async function runImageryBench(): Promise<BenchFigure[]> {
@@ -39,9 +30,12 @@ export async function runImageryBench(): Promise<BenchFigure[]> {
     server: { close(): void };
     url: string;
   };
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, chromiumRssMb())), 100);
+  const marker = `--imagery-bench-${process.pid}`;
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, marker],
+  });
+  const sampler = sampleBrowserMemory(marker, 100);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(url);
@@ -81,12 +75,12 @@ export async function runImageryBench(): Promise<BenchFigure[]> {
     const figures: BenchFigure[] = [
       { name: 'imagery_10k_first_frame', ours_s: first / 1000, target_s: 2 },
       { name: 'imagery_10k_fullres_pan', ours_s: pans.reduce((a, b) => a + b, 0) / pans.length },
-      { name: 'imagery_10k_peak_browser_rss', peak_mb: Math.round(peak), target_mb: 1536 },
+      { name: 'imagery_10k_peak_browser_memory', ...peakOf(sampler), target_mb: 1536 },
     ];
     for (const figure of figures) console.log(JSON.stringify(figure));
     return figures;
   } finally {
-    clearInterval(sampler);
+    sampler.stop();
     await browser.close();
     server.close();
   }

@@ -56,4 +56,40 @@ describe('detection on the sample project', () => {
         .toBe(String(count));
     },
   );
+
+  it(
+    'a tab reloaded mid-run leaves the run marked interrupted, with no patch written, and says so',
+    { timeout: 300_000 },
+    async () => {
+      // The previous test's run is done; start another and reload while it works.
+      const before = await page.getByTestId('case-row').count();
+      await page.getByTestId('tab-layers').click();
+      await page.getByTestId('detect-run').click();
+      // Reload once the worker is at work (the run record is written before that).
+      await expect
+        .poll(async () => (await page.getByTestId('job').allTextContents()).join(' '), { timeout: 60_000 })
+        .toMatch(/辐射归一化|分块/);
+      await page.reload();
+      await expect
+        .poll(() => page.getByTestId('notice-message').allTextContents(), { timeout: 60_000 })
+        .toContainEqual(expect.stringContaining('中断'));
+      await screenshot(page, 'detection-interrupted');
+      // The workshop link reopens the sample after the reload: wait until the project is mounted again.
+      await expect.poll(() => page.getByTestId('scene-item').count(), { timeout: 90_000 }).toBe(2);
+      await page.getByTestId('tab-cases').click();
+      await expect.poll(() => page.getByTestId('case-row').count(), { timeout: 60_000 }).toBe(before);
+      await page.getByTestId('tab-notebook').click();
+      await page.getByTestId('sql-input').fill("SELECT count(*) AS n FROM run WHERE status = 'interrupted'");
+      await expect
+        .poll(
+          async () => {
+            await page.getByTestId('sql-run').click();
+            await page.waitForTimeout(500);
+            return page.getByTestId('sql-result').locator('td').last().textContent();
+          },
+          { timeout: 60_000 },
+        )
+        .toBe('1');
+    },
+  );
 });

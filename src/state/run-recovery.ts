@@ -1,0 +1,28 @@
+// Detection runs after a reload: a run still marked 'running' belonged to a tab that was closed or crashed
+// mid-run. Patches are only written when a run finishes, so such a run left nothing half-done; it is marked
+// 'interrupted' (kept in the run list, so the record says it happened) and the user is told to run it again.
+import { putRunRow } from '../db/patches.ts';
+import { listRecords, putRecord } from '../store/records.ts';
+import { t } from '../i18n/i18n.svelte.ts';
+import { notices } from './notices.svelte.ts';
+import type { RunRecord } from './detection.svelte.ts';
+
+/** The job label of a detection run (status bar, and how a reopened project knows one is running). */
+export const DETECTION_JOB = '变化检测';
+
+/** Mark the project's unfinished runs interrupted and mirror every run into DuckDB's `run` table. */
+export async function recoverRuns(projectId: string, isRunningHere: () => boolean): Promise<RunRecord[]> {
+  const runs = await listRecords<RunRecord>('runs', projectId);
+  const interrupted: RunRecord[] = [];
+  for (const run of runs) {
+    if (run.status === 'running' && !isRunningHere()) {
+      run.status = 'interrupted';
+      await putRecord('runs', run);
+      interrupted.push(run);
+    }
+    await putRunRow(run);
+  }
+  if (interrupted.length > 0)
+    notices.push('warning', t('detect.interrupted', { ids: interrupted.map((r) => r.id).join(', ') }));
+  return interrupted;
+}
