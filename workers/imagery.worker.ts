@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import { addDecoder, BaseDecoder, fromBlob, type GeoTIFF, type GeoTIFFImage } from 'geotiff';
 import { bandPercentiles, stretchToRgba, type BandArray } from '../src/core/display/stretch.ts';
+import { imageTooLarge } from '../src/core/display/image-limits.ts';
 import { CrsError, resolveCrs, type GeoKeys, type ResolvedCrs } from '../src/core/geo/crs.ts';
 import type { ImageInfo, ImageryApi, RenderRequest, RenderResult } from './imagery-api.ts';
 
@@ -24,7 +25,7 @@ const running = new Map<number, AbortController>();
 /** Thrown when a file is not a GeoTIFF we can display; `code` selects the user message. */
 class ImageryError extends Error {
   constructor(
-    readonly code: 'not_tiff' | 'no_georef' | 'unsupported_crs',
+    readonly code: 'not_tiff' | 'no_georef' | 'unsupported_crs' | 'image_too_large',
     detail: string,
     cause?: unknown,
   ) {
@@ -99,6 +100,13 @@ const api: ImageryApi = {
     const count = await tiff.getImageCount();
     // The smallest overview is enough for a stable stretch and costs one small read.
     const smallest = await tiff.getImage(count - 1);
+    const tooLarge = imageTooLarge({
+      width: image.getWidth(),
+      height: image.getHeight(),
+      bands,
+      overview: { width: smallest.getWidth(), height: smallest.getHeight() },
+    });
+    if (tooLarge) throw new ImageryError('image_too_large', tooLarge);
     const raw = (await smallest.readRasters({ interleave: false })) as unknown as BandArray[];
     const noDataValue = image.getGDALNoData();
     const nodata = noDataValue ?? (sampleFormat(image) === 'uint' ? 0 : null);

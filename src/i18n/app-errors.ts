@@ -4,6 +4,10 @@ export const APP_ERRORS: Record<string, { zh: string; en: string }> = {
     zh: '「{file}」不是可读取的 GeoTIFF 影像（文件可能已损坏或被截断）。',
     en: '“{file}” is not a readable GeoTIFF (the file may be damaged or truncated).',
   },
+  image_too_large: {
+    zh: '「{file}」无法显示：{detail}。',
+    en: '“{file}” cannot be displayed: {detail}.',
+  },
   no_georef: {
     zh: '「{file}」没有地理参考信息（缺少坐标系或地理变换），无法放到地图上。请用带坐标的 GeoTIFF。',
     en: '“{file}” has no georeferencing (no CRS or geotransform), so it cannot be placed on the map.',

@@ -31,6 +31,14 @@ export const IMPORT_ERROR_MESSAGES: Readonly<Record<string, BilingualMessage>> =
     zh: '压缩包「{file}」已损坏或不是 zip 文件。',
     en: 'The archive "{file}" is damaged or is not a zip file.',
   },
+  zip_too_large: {
+    zh: '压缩包「{file}」解压后过大（{entry}：{size}，上限 {limit}，压缩比上限 {ratio}:1），疑似“压缩炸弹”，已拒绝读取。',
+    en: 'The archive "{file}" would expand too much ({entry}: {size}; limit {limit}, ratio at most {ratio}:1). It looks like a zip bomb and was not read.',
+  },
+  too_many_vertices: {
+    zh: '「{file}」的要素顶点过多（{what}：{count} 个，上限 {limit} 个）。请先在 GIS 软件中简化或拆分后再导入。',
+    en: '"{file}" has too many vertices ({what}: {count}; limit {limit}). Simplify or split it in a GIS first.',
+  },
   zip_no_layers: {
     zh: '压缩包「{file}」中没有可读取的矢量数据（.shp、.geojson、.csv、.parquet）。',
     en: 'The archive "{file}" contains no readable vector data (.shp, .geojson, .csv, .parquet).',

@@ -11,6 +11,8 @@ export const IMPORT_ERROR_CODES = [
   'invalid_json',
   'not_geojson',
   'zip_corrupt',
+  'zip_too_large',
+  'too_many_vertices',
   'zip_no_layers',
   'shapefile_missing_shp',
   'shapefile_missing_dbf',
@@ -101,7 +103,11 @@ export class ImportError extends Error {
 
 /** Any thrown value as an `ImportError` (unknown failures become `read_failed` with the cause kept). */
 export function toImportError(error: unknown, file: string): ImportError {
-  if (error instanceof ImportError) return error;
+  if (error instanceof ImportError) {
+    // Errors raised deep in a reader (e.g. the layer builder) do not know the file: name it here.
+    if (error.detail.file !== undefined || !file || error.code === 'cancelled') return error;
+    return new ImportError(error.code, { file, ...error.detail }, { cause: error.cause });
+  }
   if (error instanceof DOMException && error.name === 'AbortError')
     return new ImportError('cancelled', {}, { cause: error });
   const reason = error instanceof Error ? error.message : String(error);

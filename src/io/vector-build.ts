@@ -54,6 +54,25 @@ export interface LayerMeta {
   warnings: ImportWarning[];
 }
 
+/**
+ * Vertex limits of one layer: far above real red-line data (a detailed county boundary has ~10⁵ vertices) and
+ * low enough that a layer stays drawable and the overlay stays interactive on a laptop.
+ */
+export const VERTEX_LIMITS = { perFeature: 1_000_000, perLayer: 20_000_000 };
+
+/** Number of positions in a geometry (rings counted with their closing vertex). */
+export function countVertices(geometry: Geometry): number {
+  const count = (c: unknown): number =>
+    Array.isArray(c) && typeof c[0] === 'number'
+      ? 1
+      : Array.isArray(c)
+        ? c.reduce((n: number, x) => n + count(x), 0)
+        : 0;
+  if (geometry.type === 'GeometryCollection')
+    return geometry.geometries.reduce((n, g) => n + countVertices(g), 0);
+  return count(geometry.coordinates);
+}
+
 export class LayerBuilder {
   private readonly rows = new FeatureRowsBuilder();
   private readonly features: Feature<Geometry, FeatureProps>[] = [];
@@ -66,6 +85,7 @@ export class LayerBuilder {
   private invalid: number[] = [];
   private outOfRange: number[] = [];
   private unsupported = 0;
+  private vertices = 0;
 
   constructor(
     readonly crs: LayerCrs,
@@ -94,6 +114,20 @@ export class LayerBuilder {
       else this.unsupported++;
       return;
     }
+    const vertices = countVertices(result.geometry);
+    this.vertices += vertices;
+    if (vertices > VERTEX_LIMITS.perFeature)
+      throw new ImportError('too_many_vertices', {
+        what: `#${fid}`,
+        count: vertices,
+        limit: VERTEX_LIMITS.perFeature,
+      });
+    if (this.vertices > VERTEX_LIMITS.perLayer)
+      throw new ImportError('too_many_vertices', {
+        what: '∑',
+        count: this.vertices,
+        limit: VERTEX_LIMITS.perLayer,
+      });
     const bbox = geometryBbox(result.geometry);
     if (!bbox) {
       this.invalid.push(fid);

@@ -27,14 +27,47 @@ export function fixEntryName(name: string): string {
   return name;
 }
 
-/** Files of a zip archive, without folders and macOS resource forks. Throws `zip_corrupt`. */
+/**
+ * What a vector zip may expand to, checked on the declared sizes before anything is inflated (the same idea
+ * as the case-bundle limits): a layer's files are at most 1 GB together, and an entry over 1 MB may not
+ * expand more than 200:1 (real shapefiles compress 3–20:1; a .dbf of zeros is ~1000:1).
+ */
+export const ZIP_LIMITS = {
+  maxTotalBytes: 1024 ** 3,
+  maxEntries: 10_000,
+  maxRatio: 200,
+  ratioFloorBytes: 1024 ** 2,
+};
+
+const MB = (n: number): string => `${(n / 1024 ** 2).toFixed(1)} MB`;
+
+/** Files of a zip archive, without folders and macOS resource forks. Throws `zip_corrupt`, `zip_too_large`. */
 export function unzipEntries(file: string, bytes: Uint8Array): ZipEntry[] {
   let files: Record<string, Uint8Array>;
+  let total = 0;
+  let entries = 0;
+  const tooLarge = (entry: string, size: number): ImportError =>
+    new ImportError('zip_too_large', {
+      file,
+      entry,
+      size: MB(size),
+      limit: MB(ZIP_LIMITS.maxTotalBytes),
+      ratio: ZIP_LIMITS.maxRatio,
+    });
   try {
     files = unzipSync(bytes, {
-      filter: (f) => !f.name.endsWith('/') && !f.name.startsWith('__MACOSX/') && !/(^|\/)\._/.test(f.name),
+      filter: (f) => {
+        entries += 1;
+        total += f.originalSize;
+        if (entries > ZIP_LIMITS.maxEntries || total > ZIP_LIMITS.maxTotalBytes)
+          throw tooLarge(f.name, total);
+        if (f.originalSize > ZIP_LIMITS.ratioFloorBytes && f.originalSize > f.size * ZIP_LIMITS.maxRatio)
+          throw tooLarge(f.name, f.originalSize);
+        return !f.name.endsWith('/') && !f.name.startsWith('__MACOSX/') && !/(^|\/)\._/.test(f.name);
+      },
     });
   } catch (error) {
+    if (error instanceof ImportError) throw error;
     throw new ImportError('zip_corrupt', { file }, { cause: error });
   }
   return Object.entries(files).map(([name, data]) => ({ name: fixEntryName(name), bytes: data }));

@@ -9,6 +9,9 @@ import { readFileSync } from 'node:fs';
 import { unzipSync, zipSync } from 'fflate';
 import { readVector } from '../../../src/io/vector-read.ts';
 import { DEFAULT_LIMITS } from '../../../src/core/bundle/manifest.ts';
+import { VERTEX_LIMITS } from '../../../src/io/vector-build.ts';
+import { ZIP_LIMITS } from '../../../src/io/shapefile/zip.ts';
+import { importMessage } from '../../../src/i18n/import-errors.ts';
 
 describe('limits that exist', () => {
   it('case bundles: entry count, declared size, total size and compression ratio', () => {
@@ -23,9 +26,18 @@ describe('limits that exist', () => {
   });
 });
 
-describe('limits that are missing (reader owners: see docs/security.md)', () => {
+describe('vector reader limits', () => {
+  it('vector zips: 1 GB expanded, 10,000 entries, 200:1 above 1 MB', () => {
+    expect(ZIP_LIMITS).toEqual({
+      maxTotalBytes: 1024 ** 3,
+      maxEntries: 10_000,
+      maxRatio: 200,
+      ratioFloorBytes: 1024 ** 2,
+    });
+  });
+
   // A 20 MB .dbf of zeros zips to ~20 KB (about 1000:1); the bundle reader would refuse such a ratio.
-  it.fails('a zipped shapefile whose entry expands more than 200:1 is refused (zip bomb)', async () => {
+  it('a zipped shapefile whose entry expands more than 200:1 is refused (zip bomb)', async () => {
     const parts = unzipSync(new Uint8Array(readFileSync('tests/fixtures/vector/holes_4545_utf8.zip')));
     const dbf = parts['holes.dbf'] ?? new Uint8Array();
     const bomb = new Uint8Array(20 * 1024 * 1024);
@@ -34,10 +46,33 @@ describe('limits that are missing (reader owners: see docs/security.md)', () => 
     expect(bomb.length / zip.length).toBeGreaterThan(200);
     const [outcome] = await readVector([{ name: 'bomb.zip', bytes: zip }]);
     expect(outcome?.ok).toBe(false);
+    if (outcome?.ok === false) {
+      expect(outcome.error.code).toBe('zip_too_large');
+      expect(outcome.error.detail.entry).toBe('holes.dbf');
+    }
   });
 
-  it.todo('GeoJSON / shapefile / Parquet: a cap on vertices per feature and per layer, with a message');
-  it.todo('GeoTIFF: a cap on width × height × bands before the worker reads the smallest overview');
+  it('a feature with more than a million vertices is refused with a message naming it', async () => {
+    const ring: number[][] = [];
+    const n = VERTEX_LIMITS.perFeature + 10;
+    for (let i = 0; i < n; i += 1) {
+      const a = (2 * Math.PI * i) / n;
+      ring.push([110 + Math.cos(a), 30 + Math.sin(a)]);
+    }
+    ring.push(ring[0] ?? [110, 30]);
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } }],
+    });
+    const [outcome] = await readVector([{ name: 'huge.geojson', bytes: new TextEncoder().encode(text) }]);
+    expect(outcome?.ok).toBe(false);
+    if (outcome?.ok === false) {
+      expect(outcome.error.code).toBe('too_many_vertices');
+      expect(outcome.error.detail).toMatchObject({ file: 'huge.geojson', count: n + 1 });
+      expect(importMessage('too_many_vertices', outcome.error.detail, 'zh')).toContain('上限 1000000');
+    }
+  }, 60_000);
+
+  // Mitigated, not fixed: in the app, cancelling such a read terminates the layer worker (layer-client.ts).
   it.todo('Parquet: page value counts checked against the bytes present (hyparquet can spin for minutes)');
-  it.todo('vector zips: a cap on entry count and total expanded size');
 });
