@@ -20,6 +20,23 @@ afterEach(() => {
   expect(guard.consoleErrors).toEqual([]);
 });
 
+/** Runs stored with status 'running' (in the page: IndexedDB `runs`). */
+function runningRuns(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('redline-notebook');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const all = db.transaction('runs').objectStore('runs').getAll();
+      all.onsuccess = () => {
+        db.close();
+        resolve((all.result as { status?: string }[]).filter((r) => r.status === 'running').length);
+      };
+      all.onerror = () => reject(all.error);
+    };
+  });
+}
+
 describe('detection on the sample project', () => {
   it(
     'finds patches inside red lines, each with every annex-1 field, and the SQL agrees',
@@ -65,10 +82,10 @@ describe('detection on the sample project', () => {
       const before = await page.getByTestId('case-row').count();
       await page.getByTestId('tab-layers').click();
       await page.getByTestId('detect-run').click();
-      // Reload once the worker is at work (the run record is written before that).
+      // Reload as soon as the run is recorded as running (written before the worker starts).
       await expect
-        .poll(async () => (await page.getByTestId('job').allTextContents()).join(' '), { timeout: 60_000 })
-        .toMatch(/辐射归一化|分块/);
+        .poll(() => page.evaluate(runningRuns), { timeout: 60_000, interval: 25 })
+        .toBeGreaterThan(0);
       await page.reload();
       await expect
         .poll(() => page.getByTestId('notice-message').allTextContents(), { timeout: 60_000 })
