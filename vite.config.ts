@@ -1,7 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
-import { join, normalize } from 'node:path';
+import { join, normalize, resolve } from 'node:path';
 import { offlineServiceWorker } from './scripts/vite-pwa.ts';
 
 /**
@@ -10,8 +10,13 @@ import { offlineServiceWorker } from './scripts/vite-pwa.ts';
  */
 function sampleData(): Plugin {
   const root = normalize(join(import.meta.dirname, 'sample-data'));
+  let outDir = join(import.meta.dirname, 'dist');
   return {
     name: 'redline-sample-data',
+    configResolved(config) {
+      // `vite build --outDir elsewhere` must carry the sample too.
+      outDir = resolve(config.root, config.build.outDir);
+    },
     configureServer(server) {
       server.middlewares.use('/sample-data', (request, response, next) => {
         const path = normalize(join(root, decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/')));
@@ -20,8 +25,7 @@ function sampleData(): Plugin {
       });
     },
     closeBundle() {
-      if (existsSync(root))
-        cpSync(root, join(import.meta.dirname, 'dist', 'sample-data'), { recursive: true });
+      if (existsSync(root)) cpSync(root, join(outDir, 'sample-data'), { recursive: true });
     },
   };
 }

@@ -1,0 +1,226 @@
+import { deflateSync } from 'node:zlib';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  baseUrl,
+  guardedPage,
+  launch,
+  newGuardedContext,
+  screenshot,
+  shareOfColour,
+  type Guard,
+} from './harness.ts';
+
+let browser: Browser;
+let context: BrowserContext;
+let guard: Guard;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launch();
+  ({ context, guard } = await newGuardedContext(browser));
+  page = await guardedPage(context, guard);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(() => {
+  expect(guard.offOrigin).toEqual([]);
+  expect(guard.consoleErrors).toEqual([]);
+});
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = (CRC_TABLE[(c ^ b) & 0xff] as number) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** A `width`×`height` RGB PNG: a diagonal gradient over `base`, so two photos look different. */
+function png(width: number, height: number, base: [number, number, number]): Buffer {
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y += 1) {
+    const row = y * (width * 3 + 1);
+    raw[row] = 0;
+    for (let x = 0; x < width; x += 1) {
+      const shade = Math.round(((x + y) / (width + height)) * 120);
+      raw[row + 1 + x * 3] = Math.min(255, base[0] + shade);
+      raw[row + 2 + x * 3] = Math.min(255, base[1] + shade);
+      raw[row + 3 + x * 3] = Math.min(255, base[2] + shade);
+    }
+  }
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // RGB
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n' +
+    'trailer<</Root 1 0 R>>\n%%EOF\n',
+  'latin1',
+);
+
+const GOLD: [number, number, number] = [255, 215, 0];
+
+/**
+ * Draw a rectangle on the map, `dx`,`dy` pixels from the centre (as in review.e2e.ts). On a busy machine the
+ * map can miss a click (a long task between press and release is not a tap), so each vertex is checked on
+ * screen (the drawing is gold) and clicked again when it did not register.
+ */
+async function drawRectangle(dx: number, dy: number, clue: string): Promise<void> {
+  await page.getByTestId('draw-start').click();
+  await page.getByTestId('draw-clue').selectOption(clue);
+  const box = await page.getByTestId('map-canvas').boundingBox();
+  if (!box) throw new Error('no map');
+  const x = box.x + box.width / 2 + dx;
+  const y = box.y + box.height / 2 + dy;
+  for (const [ox, oy] of [
+    [0, 0],
+    [40, 0],
+    [40, 30],
+    [0, 30],
+  ] as const) {
+    const before = await shareOfColour(page, GOLD, 20);
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      await page.mouse.click(x + ox, y + oy);
+      const registered = await expect
+        .poll(() => shareOfColour(page, GOLD, 20), { timeout: 8_000, interval: 500 })
+        .toBeGreaterThan(before)
+        .then(() => true)
+        .catch(() => false);
+      if (registered) break;
+    }
+  }
+  await screenshot(page, 'evidence-drawn');
+  const before = await page.getByTestId('case-row').count();
+  await page.getByTestId('draw-finish').click();
+  await expect.poll(() => page.getByTestId('case-row').count(), { timeout: 150_000 }).toBe(before + 1);
+}
+
+const indexNos = () =>
+  page.getByTestId('evidence-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-index-no')));
+
+/** Thumbnails that have decoded (a real picture, not a broken image). */
+const loadedThumbs = () =>
+  page
+    .getByTestId('evidence-thumb')
+    .evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length);
+
+let caseId = '';
+
+describe('case evidence: photos and documents with index numbers', () => {
+  it('attaches two photos and a PDF to a hand-drawn case, numbered <patch id>-NN', async () => {
+    await page.goto(`${baseUrl()}?sample=beihai`);
+    await expect.poll(() => page.getByTestId('scene-item').count(), { timeout: 90_000 }).toBe(2);
+    await page.getByTestId('tab-cases').click();
+    await page.getByTestId('actor-input').fill('李四');
+    await page.getByTestId('actor-save').click();
+    await expect.poll(() => page.getByTestId('actor-label').textContent()).toContain('李四');
+    await drawRectangle(0, 0, 'petition');
+    await page.getByTestId('case-row').first().click();
+    await expect.poll(() => page.getByTestId('case-detail').count()).toBe(1);
+    caseId = ((await page.locator('[data-testid="case-detail"] h3').textContent()) ?? '').trim();
+    expect(caseId).toMatch(/^\d{6}-\d{4}-/);
+
+    await page.getByTestId('evidence-input').setInputFiles([
+      { name: '现场照片1.png', mimeType: 'image/png', buffer: png(320, 240, [40, 110, 60]) },
+      { name: '现场照片2.png', mimeType: 'image/png', buffer: png(240, 320, [150, 90, 40]) },
+      { name: '现场核查记录.pdf', mimeType: 'application/pdf', buffer: PDF },
+    ]);
+    await expect.poll(() => page.getByTestId('evidence-item').count()).toBe(3);
+    expect(await indexNos()).toEqual([`${caseId}-01`, `${caseId}-02`, `${caseId}-D01`]);
+    await expect.poll(loadedThumbs).toBe(2);
+    expect(await page.getByTestId('evidence-doc').textContent()).toBe('PDF');
+    await screenshot(page, 'evidence-attached');
+  }, 480_000);
+
+  it('refuses a non-image as a photo and an unsupported file, with a message and nothing stored', async () => {
+    await page.getByTestId('evidence-mode').selectOption('photo');
+    await page
+      .getByTestId('evidence-input')
+      .setInputFiles([{ name: '说明.pdf', mimeType: 'application/pdf', buffer: PDF }]);
+    await expect
+      .poll(() => page.getByTestId('notice-message').allTextContents())
+      .toContainEqual(expect.stringContaining('不能作为照片添加'));
+    await page.getByTestId('evidence-mode').selectOption('auto');
+    await page
+      .getByTestId('evidence-input')
+      .setInputFiles([
+        { name: 'tool.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ\x90\0') },
+      ]);
+    await expect
+      .poll(() => page.getByTestId('notice-message').allTextContents())
+      .toContainEqual(expect.stringContaining('不是支持的格式'));
+    expect(await page.getByTestId('evidence-item').count()).toBe(3);
+    await screenshot(page, 'evidence-refused');
+    while ((await page.getByTestId('notice-close').count()) > 0)
+      await page.getByTestId('notice-close').first().click();
+  });
+
+  it('removes a photo after confirmation, with a note; the number is not reused', async () => {
+    await page
+      .locator(`[data-testid="evidence-item"][data-index-no="${caseId}-01"]`)
+      .getByTestId('evidence-remove')
+      .click();
+    await page.getByTestId('evidence-remove-note').fill('拍摄位置错误');
+    await page.getByTestId('evidence-remove-go').click();
+    await expect.poll(() => page.getByTestId('confirm-dialog').count()).toBe(1);
+    expect(await page.getByTestId('confirm-dialog').textContent()).toContain(`${caseId}-01`);
+    await screenshot(page, 'evidence-remove-confirm');
+    await page.getByTestId('confirm-ok').click();
+    await expect.poll(() => page.getByTestId('evidence-item').count()).toBe(2);
+    expect(await indexNos()).toEqual([`${caseId}-02`, `${caseId}-D01`]);
+  });
+
+  it('keeps evidence, thumbnails and history after a reload; a new photo gets the next number', async () => {
+    await page.reload();
+    // Let the project finish opening (layers, scenes, ledger) before picking the case.
+    await expect.poll(() => page.getByTestId('scene-item').count(), { timeout: 90_000 }).toBe(2);
+    await page.getByTestId('tab-cases').click();
+    await expect.poll(() => page.getByTestId('case-row').count(), { timeout: 60_000 }).toBe(1);
+    await page.getByTestId('case-row').first().click();
+    await expect.poll(indexNos).toEqual([`${caseId}-02`, `${caseId}-D01`]);
+    await expect.poll(loadedThumbs).toBe(1);
+    const types = await page
+      .getByTestId('history-entry')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-type')));
+    expect(types.filter((type) => type?.startsWith('evidence_'))).toEqual([
+      'evidence_added',
+      'evidence_added',
+      'evidence_added',
+      'evidence_removed',
+    ]);
+    const removed = page.locator('[data-testid="history-entry"][data-type="evidence_removed"]');
+    expect(await removed.textContent()).toContain(`${caseId}-01`);
+    expect(await removed.textContent()).toContain('拍摄位置错误');
+
+    await page
+      .getByTestId('evidence-input')
+      .setInputFiles([{ name: '补拍.png', mimeType: 'image/png', buffer: png(200, 150, [60, 60, 160]) }]);
+    await expect.poll(() => page.getByTestId('evidence-item').count()).toBe(3);
+    expect(await indexNos()).toEqual([`${caseId}-02`, `${caseId}-03`, `${caseId}-D01`]);
+    await expect.poll(loadedThumbs).toBe(2);
+    await page.getByTestId('evidence-section').scrollIntoViewIfNeeded();
+    await screenshot(page, 'evidence-after-reload');
+  }, 300_000);
+});
