@@ -49,12 +49,16 @@ export async function exportLayers(): Promise<ExportLayer[]> {
 export const photoPath = (fileRef: string): string =>
   `photos/${fileRef.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '_')}`;
 
-const photosOf = (state: CaseState): Evidence[] => state.evidence.filter((e) => e.kind === 'photo');
-
-/** The photo files of the cases that are still in the project (a missing file is left out). */
+/**
+ * The evidence files (photos, and documents unless `photosOnly`) of the cases still in the project; a missing
+ * file is left out. Bundles carry both under photos/ (the bundle format's folder for evidence files).
+ */
 export async function photoFiles(
   states: readonly CaseState[],
+  photosOnly = false,
 ): Promise<(BundleExtra & { evidence: Evidence })[]> {
+  const photosOf = (state: CaseState): Evidence[] =>
+    state.evidence.filter((e) => !photosOnly || e.kind === 'photo');
   const projectId = ledger.projectId;
   if (!projectId) return [];
   const out: (BundleExtra & { evidence: Evidence })[] = [];
@@ -124,7 +128,7 @@ async function imageOf(blob: Blob, caption: string): Promise<SheetImage | null> 
 /** Per case: T1/T2 chips, photos and the run record (what only the main thread can give the worker). */
 export async function sheetRequest(state: CaseState, runs: Map<string, RunRecord>): Promise<SheetRequest> {
   const photos: SheetImage[] = [];
-  for (const file of await photoFiles([state])) {
+  for (const file of await photoFiles([state], true)) {
     const caption = [file.evidence.indexNo, file.evidence.caption, file.evidence.takenOn]
       .filter(Boolean)
       .join(' ');
