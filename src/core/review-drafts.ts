@@ -1,6 +1,6 @@
 import type { CaseId } from './ids.ts';
 import type { EventDraft } from './ledger.ts';
-import type { CaseState, ReviewLevel } from './model.ts';
+import type { CaseState, ProjectSettings, ReviewDecision, ReviewLevel, Stamped } from './model.ts';
 
 /** The review level a new decision takes: single review, or the next of 自审 → 专审 → 终审. */
 export function nextReviewLevel(state: CaseState, mode: 'single' | 'three_step'): ReviewLevel {
@@ -73,4 +73,69 @@ export function rejectDrafts(
       },
     },
   ];
+}
+
+/** The levels of a review round in order, by review mode. */
+export const ROUND_LEVELS: Readonly<Record<'single' | 'three_step', readonly ReviewLevel[]>> = {
+  single: ['single'],
+  three_step: ['self', 'expert', 'final'],
+};
+
+/** One level of a case's review round: the decision made at it (if any), and whether it is the next one. */
+export interface ReviewStep {
+  readonly level: ReviewLevel;
+  readonly decision?: Stamped<ReviewDecision>;
+  readonly next: boolean;
+}
+
+/** Stages in which a patch still awaits a review decision. */
+export function awaitsReview(state: CaseState): boolean {
+  return state.stage === 'auto' || state.stage === 'clue' || state.stage === 'suspected';
+}
+
+/**
+ * Where a case stands in its review round: each level of the project's mode with the decision made at it (who,
+ * when, what), and which level a new decision takes. Later reviewers read the earlier decisions here.
+ */
+export function reviewProgress(state: CaseState, mode: 'single' | 'three_step'): ReviewStep[] {
+  const levels = ROUND_LEVELS[mode];
+  const nextIndex = awaitsReview(state) ? state.reviews.length : -1;
+  return levels.map((level, index) => {
+    const decision = state.reviews.find((r) => r.level === level);
+    return { level, ...(decision ? { decision } : {}), next: index === nextIndex };
+  });
+}
+
+/** Why a reviewer may not take the next review decision on a case (the ledger would refuse it too). */
+export type ReviewRefusal =
+  | { readonly code: 'no_reviewer' }
+  /** The case is no longer awaiting review (already confirmed or rejected). */
+  | { readonly code: 'decided'; readonly stage: CaseState['stage'] }
+  /** The same person would decide two levels of one round while distinct reviewers are required. */
+  | { readonly code: 'same_reviewer'; readonly level: ReviewLevel; readonly earlier: Stamped<ReviewDecision> }
+  /** A three-step round is under way but the project is now in single review (or the reverse). */
+  | { readonly code: 'mode_changed'; readonly done: readonly ReviewLevel[] };
+
+/**
+ * Check a confirm/reject by `reviewer` before drafting it. A screening rejection (auto/clue) is not a review
+ * decision and is never refused here. Undefined when the action may go ahead.
+ */
+export function reviewRefusal(
+  state: CaseState,
+  reviewer: string,
+  settings: Pick<ProjectSettings, 'reviewMode' | 'distinctReviewers'>,
+  action: 'confirm' | 'reject',
+): ReviewRefusal | undefined {
+  const name = reviewer.trim();
+  if (!name) return { code: 'no_reviewer' };
+  if (!awaitsReview(state)) return { code: 'decided', stage: state.stage };
+  if (action === 'reject' && (state.stage === 'auto' || state.stage === 'clue')) return undefined;
+  const levels = ROUND_LEVELS[settings.reviewMode];
+  const done = state.reviews.map((r) => r.level);
+  if (done.length >= levels.length || done.some((level, i) => level !== levels[i]))
+    return { code: 'mode_changed', done };
+  const level = nextReviewLevel(state, settings.reviewMode);
+  const earlier = state.reviews.find((r) => r.reviewer.trim() === name);
+  if (settings.distinctReviewers && earlier) return { code: 'same_reviewer', level, earlier };
+  return undefined;
 }
