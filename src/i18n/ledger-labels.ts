@@ -52,4 +52,26 @@ export const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
   reportedOn: { zh: '上报日期', en: 'Reported on' },
   measure: { zh: '措施', en: 'Measure' },
   on: { zh: '日期', en: 'On' },
+  level: { zh: '审核级别', en: 'Level' },
+  decision: { zh: '结论', en: 'Decision' },
+  reviewer: { zh: '审核人', en: 'Reviewer' },
+  reasonCode: { zh: '原因', en: 'Reason' },
+  activityType: { zh: '人类活动类型', en: 'Activity type' },
+  problemType: { zh: '问题类型', en: 'Problem type' },
+  clueSource: { zh: '线索来源', en: 'Clue source' },
+  milestone: { zh: '节点', en: 'Milestone' },
+  text: { zh: '内容', en: 'Text' },
+  location: { zh: '位置', en: 'Location' },
+  township: { zh: '乡镇', en: 'Township' },
+  description: { zh: '问题描述', en: 'Description' },
+  remark: { zh: '备注', en: 'Remark' },
+  problemNo: { zh: '问题编号', en: 'Problem no.' },
+  areaHa: { zh: '面积(公顷)', en: 'Area (ha)' },
+  redlineHa: { zh: '涉及红线面积(公顷)', en: 'In red lines (ha)' },
+};
+
+/** Values of the review decision (not a catalog table: two fixed codes). */
+export const DECISION_LABELS: Record<string, { zh: string; en: string }> = {
+  confirm: { zh: '确认', en: 'Confirm' },
+  reject: { zh: '排除', en: 'Reject' },
 };

@@ -19,6 +19,8 @@ export const en: Record<MessageKey, string> = {
   'project.list': 'Projects',
   'project.sample': 'Open sample project',
   'project.created': 'Created {date}',
+  'common.yes': 'yes',
+  'common.no': 'no',
   'common.cancel': 'Cancel',
   'common.confirm': 'OK',
   'common.save': 'Save',

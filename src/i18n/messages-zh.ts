@@ -17,6 +17,8 @@ export const zh = {
   'project.list': '项目',
   'project.sample': '打开示例项目',
   'project.created': '创建于 {date}',
+  'common.yes': '是',
+  'common.no': '否',
   'common.cancel': '取消',
   'common.confirm': '确定',
   'common.save': '保存',

@@ -100,6 +100,8 @@ class LedgerState {
     await putSetting(`project-settings:${this.projectId}`, parsed);
     this.settings = parsed;
     this.catalog = applyOverrides(DEFAULT_CATALOG, parsed.catalog);
+    // Due dates and overdue flags in DuckDB's case_state depend on the milestones: rewrite them.
+    await this.#mirror(this.cases);
   }
 
   /**

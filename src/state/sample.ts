@@ -38,7 +38,8 @@ export async function sampleManifest(name: string): Promise<SampleManifest> {
 export async function openSample(name: string): Promise<void> {
   const existing = project.all.find((item) => item.sample === name);
   if (existing) {
-    await project.open(existing.id);
+    // Already open (the page reopened the last project on load): mounting it twice would only redo the work.
+    if (project.current?.id !== existing.id) await project.open(existing.id);
     return;
   }
   const job = jobs.start(`示例项目 ${name}`, { cancellable: false });
