@@ -5,5 +5,8 @@ import { ensureChromium } from './ensure-chromium.mjs';
 
 execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
 ensureChromium();
-const files = process.argv.slice(2).map((f) => JSON.stringify(f)).join(' ');
+const files = process.argv
+  .slice(2)
+  .map((f) => JSON.stringify(f))
+  .join(' ');
 execSync(`npx vitest run --config vitest.e2e.config.ts ${files}`, { stdio: 'inherit' });

@@ -77,7 +77,9 @@ describe('review session over detected patches', () => {
       await rows('confirmed').first().click();
       await act('handed_over');
       await act('verified', async () => {
-        await page.locator('[data-field="result"]').selectOption(i === 0 ? 'substantiated' : 'partly_substantiated');
+        await page
+          .locator('[data-field="result"]')
+          .selectOption(i === 0 ? 'substantiated' : 'partly_substantiated');
         await page.locator('[data-field="details"]').fill(i === 0 ? '属实，已立案查处' : '部分属实');
       });
     }
