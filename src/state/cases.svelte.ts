@@ -140,7 +140,8 @@ class CasesState {
     const today = localDate();
     const features: Feature<Polygon | MultiPolygon, PatchFeatureProps>[] = [];
     for (const state of ledger.cases) {
-      if (!state.patch.geometry) continue;
+      // A split or merged patch lives on in its successors: drawing it too would hide them under clicks.
+      if (!state.patch.geometry || (state.supersededBy?.length ?? 0) > 0) continue;
       features.push({
         type: 'Feature',
         geometry: state.patch.geometry,
