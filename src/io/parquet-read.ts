@@ -8,6 +8,7 @@ import { gunzipSync } from 'fflate';
 import { parquetMetadata, parquetReadObjects, type FileMetaData } from 'hyparquet';
 import type { CrsInput } from '../core/geo/crs.ts';
 import { decodeWkb, extendBbox, type Bbox } from '../core/geo/wkb.ts';
+import { checkParquetPages } from './parquet-pages.ts';
 import { ImportError, throwIfCancelled, type ImportWarning } from './import-error.ts';
 import { LayerBuilder } from './vector-build.ts';
 import { chooseCrs, crsForUndeclared, type LayerCrs } from './vector-crs.ts';
@@ -72,7 +73,7 @@ function parseGeoMetadata(file: string, text: string): GeoMetadata {
 
 function geoColumn(file: string, metadata: FileMetaData): GeoColumn {
   const geoText = metadata.key_value_metadata?.find((kv) => kv.key === 'geo')?.value;
-  const columns = metadata.schema.slice(1).map((s) => s.name);
+  const columns = metadata.schema.slice(1).map((s) => String(s.name));
   if (geoText) {
     const geo = parseGeoMetadata(file, geoText);
     const name = geo.primary_column ?? Object.keys(geo.columns ?? {})[0] ?? '';
@@ -86,7 +87,7 @@ function geoColumn(file: string, metadata: FileMetaData): GeoColumn {
   const binary = metadata.schema.filter(
     (s) => s.type === 'BYTE_ARRAY' && !s.converted_type && !s.logical_type,
   );
-  const found = binary.find((s) => GEOMETRY_NAMES.includes(s.name.toLowerCase()));
+  const found = binary.find((s) => GEOMETRY_NAMES.includes(String(s.name).toLowerCase()));
   if (!found) throw new ImportError('parquet_no_geometry', { file, columns: columns.join(', ') });
   return { name: found.name, crs: null, hasGeoMetadata: false };
 }
@@ -150,6 +151,7 @@ export async function readParquet(source: ByteSource, options: ReadVectorOptions
       ? (bytes.buffer as ArrayBuffer)
       : (bytes.slice().buffer as ArrayBuffer);
   const metadata = readMetadata(file, buffer, bytes);
+  checkParquetPages(file, buffer, metadata);
   const geo = geoColumn(file, metadata);
   const total = Number(metadata.num_rows);
 

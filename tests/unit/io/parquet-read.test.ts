@@ -72,4 +72,62 @@ describe('readParquet', () => {
       (await importErrorOf(() => readParquet(sourceFromBytes('n.parquet', native)))).detail,
     ).toMatchObject({ encoding: 'point' });
   });
+
+  it('refuses corrupt page headers that made the decoder spin (fuzz findings), quickly and with a reason', async () => {
+    for (const n of [116, 248, 314, 827]) {
+      const started = performance.now();
+      const error = await importErrorOf(() => read(`fuzz/parquet-hang-${n}.parquet`));
+      expect(error.code, `case ${n}`).toBe('corrupt_file');
+      expect(String(error.detail.reason), `case ${n}`).toMatch(/Parquet/);
+      expect(performance.now() - started, `case ${n} answered promptly`).toBeLessThan(2000);
+    }
+  });
+
+  it('refuses a forged run length that used to grow an array until V8 aborted (fuzz crash 1587)', async () => {
+    const error = await importErrorOf(() => read('fuzz/parquet-crash-1587.parquet'));
+    expect(error.code).toBe('corrupt_file');
+    expect(error.detail.reason).toBe('Parquet run longer than its page');
+  });
+
+  it('a schema element without a name is a corrupt file, not an internal error (fuzz case 2545)', async () => {
+    const error = await importErrorOf(() => read('fuzz/parquet-internal-2545.parquet'));
+    expect(error.code).not.toBe('internal');
+  });
+
+  it('refuses a column chunk whose path is not in the schema (its failure used to escape unhandled)', async () => {
+    const leaked: unknown[] = [];
+    const onLeak = (reason: unknown) => leaked.push(reason);
+    process.on('unhandledRejection', onLeak);
+    try {
+      const error = await importErrorOf(() => read('fuzz/parquet-leak-660.parquet'));
+      expect(error.detail.reason).toBe('Parquet column not in its schema');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(leaked).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onLeak);
+    }
+  });
+
+  it('refuses a file whose row count disagrees with its row groups', async () => {
+    const bytes = new Uint8Array(
+      parquetWriteBuffer({
+        columnData: [
+          { name: 'geometry', data: [encodeWkb({ type: 'Point', coordinates: [1, 2] })], type: 'BYTE_ARRAY' },
+        ],
+      }),
+    );
+    // The footer's num_rows (field 3, i64 zigzag varint 2 = one row) is the first 0x16 0x02 after the schema;
+    // set it to a huge count, which used to make the batch loop run for ever on empty reads.
+    const footerLength = new DataView(bytes.buffer).getUint32(bytes.byteLength - 8, true);
+    const footer = bytes.byteLength - 8 - footerLength;
+    let at = -1;
+    for (let i = footer; i < bytes.byteLength - 9; i += 1)
+      if (bytes[i] === 0x16 && bytes[i + 1] === 0x02 && bytes[i + 2] === 0x19) at = i + 1;
+    expect(at, 'num_rows found in the footer').toBeGreaterThan(0);
+    const forged = new Uint8Array(bytes.byteLength);
+    forged.set(bytes);
+    forged[at] = 0x7e; // zigzag 63 rows, while the row group holds one
+    const error = await importErrorOf(() => readParquet(sourceFromBytes('rows.parquet', forged)));
+    expect(error.code).toBe('corrupt_file');
+  });
 });

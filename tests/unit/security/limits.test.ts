@@ -11,6 +11,7 @@ import { readVector } from '../../../src/io/vector-read.ts';
 import { DEFAULT_LIMITS } from '../../../src/core/bundle/manifest.ts';
 import { VERTEX_LIMITS } from '../../../src/io/vector-build.ts';
 import { ZIP_LIMITS } from '../../../src/io/shapefile/zip.ts';
+import { PARQUET_LIMITS } from '../../../src/io/parquet-pages.ts';
 import { importMessage } from '../../../src/i18n/import-errors.ts';
 
 describe('limits that exist', () => {
@@ -73,6 +74,19 @@ describe('vector reader limits', () => {
     }
   }, 60_000);
 
-  // Mitigated, not fixed: in the app, cancelling such a read terminates the layer worker (layer-client.ts).
-  it.todo('Parquet: page value counts checked against the bytes present (hyparquet can spin for minutes)');
+  it('Parquet: page headers and run lengths are checked against the column before hyparquet decodes', async () => {
+    // Fuzz findings: a page header that made hyparquet spin, a run of 2^31 repeats that aborted V8.
+    for (const name of ['parquet-hang-116', 'parquet-crash-1587']) {
+      const bytes = readFileSync(`tests/fixtures/vector/fuzz/${name}.parquet`);
+      const started = performance.now();
+      const [outcome] = await readVector([{ name: `${name}.parquet`, bytes: new Uint8Array(bytes) }]);
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(outcome?.ok, name).toBe(false);
+      if (outcome?.ok === false) {
+        expect(outcome.error.code).toBe('corrupt_file');
+        expect(importMessage('corrupt_file', outcome.error.detail, 'zh')).toContain(name);
+      }
+    }
+    expect(PARQUET_LIMITS.pageBytes).toBe(256 * 2 ** 20);
+  });
 });
