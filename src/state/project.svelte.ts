@@ -6,6 +6,7 @@ import {
   lastProjectId,
   listProjects,
   rememberLastProject,
+  markSampleReady,
   renameProject,
 } from '../store/projects.ts';
 import { deleteProjectFiles, projectFolderUsage, type ProjectFolderUsage } from '../store/opfs.ts';
@@ -91,6 +92,12 @@ class ProjectState {
   async rename(id: string, name: string): Promise<void> {
     const record = await renameProject(id, name);
     if (this.current?.id === id) this.current = record;
+    this.all = await listProjects();
+  }
+
+  async markSampleReady(id: string): Promise<void> {
+    await markSampleReady(id);
+    if (this.current?.id === id) this.current = { ...this.current, sampleReady: true };
     this.all = await listProjects();
   }
 

@@ -31,17 +31,31 @@ export async function sampleManifest(name: string): Promise<SampleManifest> {
   return (await (await fetchOk(`./sample-data/${name}/project.json`)).json()) as SampleManifest;
 }
 
+let opening: Promise<void> | null = null;
+
 /**
  * Open a bundled sample project: reopen it when this browser already has it (a workshop link clicked twice must
  * not duplicate it), otherwise create it and load its layers and imagery through the same paths as user files.
+ * A sample left unfinished by a reload or a closed tab (imagery is still being copied for a while after it is
+ * shown) is deleted and loaded again, so it can never stay half-made.
  */
-export async function openSample(name: string): Promise<void> {
+export function openSample(name: string): Promise<void> {
+  opening ??= openOrLoad(name).finally(() => (opening = null));
+  return opening;
+}
+
+async function openOrLoad(name: string): Promise<void> {
   const existing = project.all.find((item) => item.sample === name);
-  if (existing) {
+  if (existing && existing.sampleReady !== false) {
     // Already open (the page reopened the last project on load): mounting it twice would only redo the work.
     if (project.current?.id !== existing.id) await project.open(existing.id);
     return;
   }
+  if (existing) await project.remove(existing.id);
+  await loadSample(name);
+}
+
+async function loadSample(name: string): Promise<void> {
   const job = jobs.start(`示例项目 ${name}`, { cancellable: false });
   let createdId: string | null = null;
   try {
@@ -67,6 +81,7 @@ export async function openSample(name: string): Promise<void> {
       const blob = await (await fetchOk(`./sample-data/${name}/${scene.file}`)).blob();
       await scenes.add(created.id, blob, scene.file, scene.label, scene.acquired_on);
     }
+    await project.markSampleReady(created.id);
     const firstScene = scenes.scenes[0];
     if (firstScene) mapState.zoomTo(firstScene.bounds);
     job.done();

@@ -11,6 +11,8 @@ export interface ProjectRecord {
   updatedAt: string;
   /** Set when the project was created from a bundled sample (e.g. 'beihai'). */
   sample?: string;
+  /** False from a sample project's creation until its last file is stored: a reload in between leaves it unfinished. */
+  sampleReady?: boolean;
 }
 
 /** A small key/value setting (actor name, device id, last opened project…). */

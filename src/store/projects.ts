@@ -22,11 +22,20 @@ export async function createProject(name: string, sample?: string): Promise<Proj
     name: name.trim() || 'project',
     createdAt: now,
     updatedAt: now,
-    ...(sample ? { sample } : {}),
+    ...(sample ? { sample, sampleReady: false } : {}),
   };
   const db = await openStore();
   await db.put('projects', record);
   return record;
+}
+
+/** A sample project's last layer and image are stored. */
+export async function markSampleReady(id: string): Promise<void> {
+  const db = await openStore();
+  const tx = db.transaction('projects', 'readwrite');
+  const record = await tx.store.get(id);
+  if (record) await tx.store.put({ ...record, sampleReady: true });
+  await tx.done;
 }
 
 export async function renameProject(id: string, name: string): Promise<ProjectRecord> {

@@ -120,4 +120,36 @@ describe('sample project (?sample=beihai)', () => {
     await expect.poll(() => page.getByTestId('scene-item').count(), { timeout: 60_000 }).toBe(2);
     expect(await page.getByTestId('project-item').count()).toBe(1);
   });
+
+  it(
+    'finishes a sample whose loading a reload cut short, instead of keeping half of it',
+    { timeout: 360_000 },
+    async () => {
+      const fresh = await newGuardedContext(browser);
+      const other = await guardedPage(fresh.context, fresh.guard);
+      try {
+        await other.goto(`${baseUrl()}?sample=beihai`);
+        // The first layer is stored; the others and both images are not yet.
+        await expect
+          .poll(() => other.getByTestId('layer-item').count(), { timeout: 90_000 })
+          .toBeGreaterThan(0);
+        await other.goto(baseUrl()); // a reload, and without the workshop link
+        await expect.poll(() => other.getByTestId('scene-item').count(), { timeout: 120_000 }).toBe(2);
+        await expect.poll(() => other.locator('[data-testid="layer-item"][data-kind]').count()).toBe(3);
+        expect(await other.getByTestId('project-item').count()).toBe(1);
+        await expect
+          .poll(() => other.locator('[data-testid="job"][data-status="running"]').count(), {
+            timeout: 60_000,
+          })
+          .toBe(0);
+        await other.reload();
+        await expect.poll(() => other.getByTestId('scene-item').count(), { timeout: 60_000 }).toBe(2);
+        await screenshot(other, 'sample-beihai-finished-after-interrupted-load');
+        expect(fresh.guard.offOrigin).toEqual([]);
+        expect(fresh.guard.consoleErrors).toEqual([]);
+      } finally {
+        await fresh.context.close();
+      }
+    },
+  );
 });
