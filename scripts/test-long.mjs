@@ -58,7 +58,7 @@ console.log(
   `\n${total} cases in ${((Date.now() - started) / 1000).toFixed(0)} s; details in test-results/fuzz/`,
 );
 
-// The ledger's crash test at full size: 200 interrupted writes (npm test runs a dozen).
+// The ledger's crash test at full size: 200 interrupted writes (npm test runs six).
 console.log('\ncrash test: CRASH_RUNS=200 (browser)');
 spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 const crash = spawnSync(

@@ -151,7 +151,28 @@ class ScenesState {
     this.#timer = setTimeout(() => void this.#renderAll(), 120);
   }
 
+  #rendering = false;
+  #again = false;
+
+  /** One render at a time: two overlapping runs could each keep, replace or release the other's tiles. */
   async #renderAll(): Promise<void> {
+    if (this.#rendering) {
+      this.#again = true;
+      return;
+    }
+    this.#rendering = true;
+    try {
+      await this.#renderOnce();
+    } finally {
+      this.#rendering = false;
+      if (this.#again) {
+        this.#again = false;
+        void this.#renderAll();
+      }
+    }
+  }
+
+  async #renderOnce(): Promise<void> {
     const view = mapState.viewBounds();
     const before = this.#bitmaps();
     await Promise.all(this.scenes.map((scene) => this.#render(scene, view)));

@@ -100,6 +100,8 @@ describe('sample project (?sample=beihai)', () => {
     await expect.poll(() => page.getByTestId('scene-item').count(), { timeout: 60_000 }).toBe(2);
     await expect.poll(() => page.getByTestId('layer-item').count()).toBeGreaterThanOrEqual(2);
     await page.getByTestId('scene-item').first().getByRole('button').click();
+    await page.waitForTimeout(1500);
+    await screenshot(page, 'sample-beihai-t1-after-reload');
     await expect.poll(imageryShare, { timeout: 20_000 }).toBeGreaterThan(0.3);
     // DuckDB was rebuilt from the stored layers.
     await page.getByTestId('tab-notebook').click();
