@@ -35,7 +35,9 @@ export async function runImageryBench(): Promise<BenchFigure[]> {
     executablePath: '/usr/bin/chromium',
     args: [...CHROMIUM_ARGS, marker],
   });
-  const sampler = sampleBrowserMemory(marker, 100);
+  // Once a second: each sample reads every process's smaps_rollup synchronously, and at 100 ms that starved both
+  // this process (playwright) and the renderer; the first imagery frame then never came within two minutes.
+  const sampler = sampleBrowserMemory(marker, 1000);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(url);
