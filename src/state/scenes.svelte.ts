@@ -154,10 +154,15 @@ class ScenesState {
   #rendering = false;
   #again = false;
 
-  /** One render at a time: two overlapping runs could each keep, replace or release the other's tiles. */
+  /**
+   * One render at a time: two overlapping runs could each keep, replace or release the other's tiles. A newer
+   * view cancels the running one's reads (they come back empty and leave the tiles on screen as they are), so
+   * a slow full-resolution read of a stale view never delays the current one.
+   */
   async #renderAll(): Promise<void> {
     if (this.#rendering) {
       this.#again = true;
+      for (const requestId of this.#pending.values()) void imageryWorker().cancel(requestId);
       return;
     }
     this.#rendering = true;
@@ -197,7 +202,8 @@ class ScenesState {
     const key = `${this.composite}`;
     if (!scene.base || !scene.base.key.startsWith(`base-${key}`)) {
       const window: PixelWindow = [0, 0, scene.info.width, scene.info.height];
-      scene.base = await this.#tile(scene, window, 1024, 1024, rgb, min, max, `base-${key}`);
+      // A cancelled read (null) keeps what is on screen; the follow-up render replaces it.
+      scene.base = (await this.#tile(scene, window, 1024, 1024, rgb, min, max, `base-${key}`)) ?? scene.base;
     }
     const samples: [number, number][] = [];
     for (const fx of [0, 0.5, 1])
@@ -223,7 +229,8 @@ class ScenesState {
       scene.detail = null;
       return;
     }
-    scene.detail = await this.#tile(scene, window, width, height, rgb, min, max, `detail-${key}`);
+    scene.detail =
+      (await this.#tile(scene, window, width, height, rgb, min, max, `detail-${key}`)) ?? scene.detail;
   }
 
   async #tile(
