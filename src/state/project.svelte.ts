@@ -60,7 +60,7 @@ class ProjectState {
       ledger.clear();
       cases.select(null, false);
       const step = async (name: string, work: () => Promise<void>): Promise<void> => {
-        // Timings for the browser tests and for anyone asking why a project opens slowly (DevTools → Performance).
+        // Each step shows in DevTools → Performance, for anyone asking why a project opens slowly.
         const start = performance.now();
         await work();
         performance.measure(`mount:${name}`, { start, end: performance.now() });
