@@ -40,8 +40,9 @@ const levelsOf = new WeakMap<FeatureCollection, BoundarySegment[][]>();
 const culled = new Map<string, BoundarySegment[]>();
 
 function ringSegments(ring: Position[], tolerance: number, out: BoundarySegment[]): void {
-  const open = ring.length > 1 && ring[0]?.[0] === ring.at(-1)?.[0] && ring[0]?.[1] === ring.at(-1)?.[1];
-  const flat = (open ? ring.slice(0, -1) : ring).flatMap((p) => [p[0] ?? 0, p[1] ?? 0]);
+  // GeoJSON rings repeat their first vertex at the end; simplifyRing wants each vertex once.
+  const closed = ring.length > 1 && ring[0]?.[0] === ring.at(-1)?.[0] && ring[0]?.[1] === ring.at(-1)?.[1];
+  const flat = (closed ? ring.slice(0, -1) : ring).flatMap((p) => [p[0] ?? 0, p[1] ?? 0]);
   const kept = tolerance > 0 ? simplifyRing(flat, tolerance) : flat;
   const n = kept.length / 2;
   for (let i = 0; i < n; i += 1) {
@@ -91,22 +92,16 @@ export function boundarySegments(data: FeatureCollection, view: BasemapView): Bo
   const [west, south, east, north] = viewport.getBounds();
   const cell = (v: number, up: boolean): number =>
     (up ? Math.ceil(v / CELL_DEG) : Math.floor(v / CELL_DEG)) * CELL_DEG;
-  const box: number[] = [
+  const [x0, y0, x1, y1] = [
     cell(west, false) - CELL_DEG,
     cell(south, false) - CELL_DEG,
     cell(east, true) + CELL_DEG,
     cell(north, true) + CELL_DEG,
   ];
-  const key = `${level}:${box.join(',')}`;
+  const key = `${level}:${x0},${y0},${x1},${y1}`;
   let segments = culled.get(key);
   if (!segments) {
-    segments = all.filter(
-      (s) =>
-        s.box[2] >= (box[0] ?? -180) &&
-        s.box[0] <= (box[2] ?? 180) &&
-        s.box[3] >= (box[1] ?? -90) &&
-        s.box[1] <= (box[3] ?? 90),
-    );
+    segments = all.filter((s) => s.box[2] >= x0 && s.box[0] <= x1 && s.box[3] >= y0 && s.box[1] <= y1);
     if (culled.size > 16) culled.clear();
     culled.set(key, segments);
   }
