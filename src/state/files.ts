@@ -28,6 +28,8 @@ export function groupFiles(files: readonly File[]): { imagery: File[]; vectors: 
 /** Import files the user picked or dropped into the open project (creating one if none is open). */
 export async function importFiles(files: readonly File[]): Promise<void> {
   if (files.length === 0) return;
+  // A project still opening (DuckDB starting, lists loading) would clear what we add: wait for it first.
+  await project.mounted();
   const current =
     project.current ?? (await project.create(files[0]?.name.replace(/\.[^.]+$/, '') ?? 'project'));
   const { imagery, vectors } = groupFiles(files);

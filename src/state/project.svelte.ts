@@ -42,7 +42,30 @@ class ProjectState {
     return record;
   }
 
-  async open(id: string): Promise<void> {
+  /** Settles when the project being opened is mirrored into DuckDB and the map (at once if none is opening). */
+  #opening: Promise<void> = Promise.resolve();
+
+  /**
+   * Wait until the open project is mounted. An import that starts while the project is still mounting must wait:
+   * the mount clears and reloads the layer and scene lists, which would drop a scene added in the meantime.
+   */
+  async mounted(): Promise<void> {
+    // A newer open may start while we wait; wait for the latest one.
+    let current: Promise<void>;
+    do {
+      current = this.#opening;
+      await current.catch(() => undefined);
+    } while (current !== this.#opening);
+  }
+
+  open(id: string): Promise<void> {
+    // Set before the first await, so an import started right after this call sees the mount in progress.
+    const opening = this.#open(id);
+    this.#opening = opening;
+    return opening;
+  }
+
+  async #open(id: string): Promise<void> {
     const record = await getProject(id);
     if (!record) throw new Error(`project ${id} not found`);
     await rememberLastProject(id);

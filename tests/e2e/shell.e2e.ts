@@ -97,6 +97,25 @@ describe('app shell', () => {
     await expect.poll(() => page.getByTestId('project-item').count()).toBe(0);
     await expect.poll(() => page.getByTestId('header-project').textContent()).toBe('未打开项目');
   });
+
+  it('keeps an image picked while a new project is still opening', async () => {
+    // A fresh page load: DuckDB takes seconds to start, and the new project's mount waits for it.
+    await page.reload();
+    await page.getByTestId('project-new').click();
+    await page.getByTestId('file-input').setInputFiles('sample-data/beihai/t1.tif');
+    await expect.poll(() => page.getByTestId('scene-item').count(), { timeout: 60_000 }).toBe(1);
+    await expect
+      .poll(() => page.getByTestId('db-status').getAttribute('data-state'), { timeout: 60_000 })
+      .toBe('ready');
+    // Still there once the mount is over, and after a reload (it was stored, not only shown).
+    await page.waitForTimeout(500);
+    expect(await page.getByTestId('scene-item').count()).toBe(1);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('scene-item').count(), { timeout: 60_000 }).toBe(1);
+    await page.getByTestId('project-delete').click();
+    await page.getByTestId('confirm-ok').click();
+    await expect.poll(() => page.getByTestId('project-item').count()).toBe(0);
+  });
 });
 
 afterEach(() => {
