@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
-import { addDecoder, BaseDecoder, fromBlob, type GeoTIFF, type GeoTIFFImage } from 'geotiff';
+import { addDecoder, BaseDecoder, type GeoTIFF, type GeoTIFFImage } from 'geotiff';
+import { geoTiffFromBlob } from '../src/io/geotiff-blob-source.ts';
 import { bandPercentiles, stretchToRgba, type BandArray } from '../src/core/display/stretch.ts';
 import { imageTooLarge } from '../src/core/display/image-limits.ts';
 import { CrsError, resolveCrs, type GeoKeys, type ResolvedCrs } from '../src/core/geo/crs.ts';
@@ -69,7 +70,7 @@ const api: ImageryApi = {
     let tiff: GeoTIFF;
     let image: GeoTIFFImage;
     try {
-      tiff = await fromBlob(file);
+      tiff = await geoTiffFromBlob(file);
       image = await tiff.getImage(0);
     } catch (error) {
       throw new ImageryError('not_tiff', error instanceof Error ? error.message : String(error), error);

@@ -3,7 +3,8 @@
  * resolution or from an overview. Reading goes through a bounded block cache (geotiff-blocks.ts).
  * Call `useNodeInflate()` (Node) or `useWebInflate()` (browser) once to replace geotiff.js's pure-JS DEFLATE.
  */
-import { fromArrayBuffer, fromBlob, type GeoTIFF } from 'geotiff';
+import { fromArrayBuffer, type GeoTIFF } from 'geotiff';
+import { geoTiffFromBlob } from './geotiff-blob-source.ts';
 import type { BandArray, PixelWindow } from '../core/raster/types.ts';
 import { BlockReader } from './geotiff-blocks.ts';
 import { GeoTiffReadError, readMeta, type RasterMeta } from './geotiff-meta.ts';
@@ -44,7 +45,7 @@ async function openTiff(input: GeoTiffInput): Promise<GeoTIFF> {
     return fromFile(input);
   }
   if (input instanceof ArrayBuffer) return fromArrayBuffer(input);
-  return fromBlob(input);
+  return geoTiffFromBlob(input);
 }
 
 /** Open a GeoTIFF and read its metadata. */

@@ -59,7 +59,8 @@ export async function runDetectBrowserBench(
     executablePath: '/usr/bin/chromium',
     args: [...CHROMIUM_ARGS, marker],
   });
-  const sampler = sampleBrowserMemory(marker, 250);
+  // Once a second, as in the imagery bench: reading every smaps_rollup more often slows the run it measures.
+  const sampler = sampleBrowserMemory(marker, 1000);
   try {
     const page = await browser.newPage();
     await page.goto('http://127.0.0.1:5178/');
