@@ -77,6 +77,7 @@ export default tseslint.config(
       'dist/',
       'node_modules/',
       'test-results/',
+      '.tmp/', // scratch scripts, never committed
       'sample-data/',
       'public/',
       'tests/fixtures/',

@@ -8,14 +8,15 @@
 import * as Comlink from 'comlink';
 import { readerWithReuse, type TileExecutor } from '../src/core/detect/executor.ts';
 import { polygonRegionMask } from '../src/core/detect/mask.ts';
+import { haloOf } from '../src/core/detect/params.ts';
 import { detectChanges } from '../src/core/detect/pipeline.ts';
 import { computeTile, transferables, type TileResult } from '../src/core/detect/tile-work.ts';
 import { DetectCancelledError } from '../src/core/detect/types.ts';
-import { useWebInflate } from '../src/io/geotiff-inflate-web.ts';
+import { useFastInflate } from '../src/io/geotiff-inflate-web.ts';
 import { openPair } from '../src/io/geotiff-pair.ts';
 import type { DetectResponse, RasterApi, TileWorkRequest } from './raster-api.ts';
 
-useWebInflate();
+useFastInflate();
 const running = new Map<string, AbortController>();
 /** Decoded-block cache per image and worker: bounds memory whatever the scene size. */
 const CACHE_BYTES = 64 * 2 ** 20;
@@ -110,7 +111,12 @@ const api: RasterApi = {
 
   async computeTiles(request, deliver) {
     const controller = controllerFor(request.jobId);
-    const pair = await openPair(request.t1, request.t2, { bands: request.bands, cacheBytes: CACHE_BYTES });
+    // Each helper sweeps its band of tile rows left to right: keep a whole row of tiles (with halo) decoded.
+    const pair = await openPair(request.t1, request.t2, {
+      bands: request.bands,
+      cacheBytes: CACHE_BYTES,
+      sweepRows: request.params.tileSize + 2 * haloOf(request.params),
+    });
     const { t1, t2 } = pair.input;
     const nodata = { t1: t1.nodata, t2: t2.nodata };
     const read = readerWithReuse(t1, t2, controller.signal);

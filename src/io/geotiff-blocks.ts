@@ -52,6 +52,21 @@ async function decoderFor(image: GeoTIFFImage): Promise<BaseDecoder> {
   }
 }
 
+/** The most a sweep may claim for one image: beyond it (very wide images), blocks are decoded again instead. */
+const SWEEP_CACHE_CAP = 256 * 2 ** 20;
+
+/** Bytes of decoded blocks one sweep of `rows` pixel rows touches across the image, with a margin. */
+function sweepCacheBytes(image: GeoTIFFImage, blockBytes: number, rows: number): number {
+  if (rows <= 0) return 0;
+  const blocksAcross = Math.ceil(image.getWidth() / image.getTileWidth());
+  // An unaligned window of `rows` spans one more block row than rows / block height.
+  const blockRows = Math.ceil(rows / image.getTileHeight()) + 1;
+  const planes = image.planarConfiguration === 2 ? image.getSamplesPerPixel() : 1;
+  // One extra row of blocks: room for the prefetched next window.
+  const blocks = blocksAcross * (blockRows + 1);
+  return Math.min(SWEEP_CACHE_CAP, blocks * planes * blockBytes);
+}
+
 /** Reads windows of one image (full resolution or an overview). */
 export class BlockReader {
   private readonly cache = new Map<string, Promise<BandArray>>();
@@ -64,10 +79,19 @@ export class BlockReader {
   private readonly planar: number;
   private readonly blockBytes: number;
 
+  private readonly cacheBudget: number;
+
   constructor(
     private readonly image: GeoTIFFImage,
     /** Decoded bytes kept in the cache (default 128 MB). */
-    private readonly cacheBudget = 128 * 2 ** 20,
+    cacheBytes = 128 * 2 ** 20,
+    /**
+     * Height in pixels of the windows that sweep across the whole width before moving down (a row of detection
+     * tiles with its halo). The cache then holds at least one such sweep, so the blocks shared with the next row
+     * are still there: with less, LRU evicts each block just before it is needed again, and every block was
+     * decoded about twice (measured on a 10,000-pixel-wide pair).
+     */
+    sweepRows = 0,
   ) {
     this.dtype = dtypeOf(image);
     this.bw = image.getTileWidth();
@@ -76,6 +100,7 @@ export class BlockReader {
     this.planar = image.planarConfiguration;
     const perBlock = this.bw * this.bh * image.getBytesPerPixel();
     this.blockBytes = this.planar === 2 ? perBlock / this.spp : perBlock;
+    this.cacheBudget = Math.max(cacheBytes, sweepCacheBytes(image, this.blockBytes, sweepRows));
   }
 
   private block(bx: number, by: number, sample: number, signal?: AbortSignal): Promise<BandArray> {

@@ -36,6 +36,8 @@ export interface GeoTiffRaster {
 export interface OpenOptions {
   /** Decoded-block cache per image level, bytes (default 128 MB). */
   cacheBytes?: number;
+  /** Height of the windows that sweep the full width (see BlockReader); the cache grows to hold one sweep. */
+  sweepRows?: number;
 }
 
 async function openTiff(input: GeoTiffInput): Promise<GeoTIFF> {
@@ -82,7 +84,7 @@ export async function openGeoTiff(input: GeoTiffInput, options: OpenOptions = {}
     if (index === undefined) return Promise.reject(new GeoTiffReadError(`no overview level ${level}`));
     let r = readers.get(level);
     if (!r) {
-      r = tiff.getImage(index).then((image) => new BlockReader(image, options.cacheBytes));
+      r = tiff.getImage(index).then((image) => new BlockReader(image, options.cacheBytes, options.sweepRows));
       readers.set(level, r);
     }
     return r;
