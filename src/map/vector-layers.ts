@@ -12,18 +12,36 @@ export const KIND_STYLE: Record<string, { fill: Rgba; line: Rgba; width: number 
   other: { fill: [37, 99, 235, 40], line: [29, 78, 216, 220], width: 1.5 },
 };
 
+/**
+ * From this many features a layer is drawn as fills only. Measured with software WebGL (SwiftShader, what a
+ * laptop without a usable GPU gets): the outlines of 200,000 small polygons froze the page for ~110 s per frame,
+ * their fills alone took ~4 s. At the zoom where so many features fit the view, outlines are noise anyway.
+ */
+export const OUTLINE_LIMIT = 20_000;
+
+/** How a layer of `count` features is drawn: outlined, or (large layers) filled in its line colour. */
+export function vectorStyle(
+  kind: string,
+  count: number,
+): { stroked: boolean; fill: Rgba; line: Rgba; width: number } {
+  const style = KIND_STYLE[kind] ??
+    KIND_STYLE.other ?? { fill: [0, 0, 0, 0], line: [0, 0, 0, 255], width: 1 };
+  if (count < OUTLINE_LIMIT) return { ...style, stroked: true };
+  // Without outlines, the fill carries the layer: in the line colour, strong enough to read (admin fills are empty).
+  return { ...style, stroked: false, fill: [style.line[0], style.line[1], style.line[2], 110] };
+}
+
 /** A vector layer of the project on the map. */
 export function vectorLayer(
   id: string,
   kind: string,
   features: Feature<Geometry, Record<string, unknown>>[],
 ): GeoJsonLayer {
-  const style = KIND_STYLE[kind] ??
-    KIND_STYLE.other ?? { fill: [0, 0, 0, 0], line: [0, 0, 0, 255], width: 1 };
+  const style = vectorStyle(kind, features.length);
   return new GeoJsonLayer({
     id: `vector-${id}`,
     data: features,
-    stroked: true,
+    stroked: style.stroked,
     filled: true,
     getFillColor: style.fill,
     getLineColor: style.line,

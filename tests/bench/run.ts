@@ -16,6 +16,7 @@ type BenchModule = Record<string, unknown>;
 
 const SUITES: { file: string; fn: string }[] = [
   { file: './vector-bench.ts', fn: 'runVectorBench' },
+  { file: './vector-browser.ts', fn: 'runVectorBrowserBench' },
   { file: './imagery-bench.ts', fn: 'runImageryBench' },
   { file: './detect-bench.ts', fn: 'runDetectBench' },
   { file: './overlay-bench.ts', fn: 'runOverlayBench' },
