@@ -17,7 +17,7 @@ function toResult(layer: VectorLayer): LayerReadResult {
     layerId,
     name: layer.name,
     sourceFiles: layer.sourceFiles,
-    features,
+    featureCount: features.length,
     ipc,
     normalized,
     bbox: layer.bbox,

@@ -6,6 +6,7 @@ import { deleteProjectFile, readProjectFile, writeProjectFile } from '../store/o
 import { deleteLayerRows, putLayer, updateLayerRow } from '../db/layers.ts';
 import { vectorLayer } from '../map/vector-layers.ts';
 import type { ImportErrorData, ImportWarning } from '../io/import-error.ts';
+import { parseNormalizedLayer } from '../io/normalized-layer.ts';
 import type { LayerReadOutcome, LayerReadResult } from '../../workers/layer-api.ts';
 import { CANCEL_GRACE_MS, layerWorker, terminateLayerWorker } from './layer-client.ts';
 import { mapState, type Bounds } from './map.svelte.ts';
@@ -32,10 +33,13 @@ export interface LayerRecord extends ProjectScopedRecord {
   addedAt: string;
 }
 
+/** A layer as read by the worker, with its features parsed on the page. */
+export type ReadLayer = LayerReadResult & { features: Feature<Geometry, Record<string, unknown>>[] };
+
 /** A layer read from files and waiting for the user to confirm its kind and name. */
 export interface PendingLayer {
   record: LayerRecord;
-  result: LayerReadResult;
+  result: ReadLayer;
 }
 
 /** A file group that could not be read. */
@@ -43,6 +47,8 @@ export interface FailedRead {
   files: string[];
   error: ImportErrorData;
 }
+
+type ReadOutcome = Exclude<LayerReadOutcome, { ok: true }> | { ok: true; result: ReadLayer };
 
 function asKind(value: string): LayerKind {
   return (LAYER_KINDS as readonly string[]).includes(value) ? (value as LayerKind) : 'other';
@@ -105,7 +111,7 @@ class LayersState {
         sourceFile: result.sourceFiles.join(', '),
         crs: result.crs,
         crsName: result.crsName,
-        featureCount: result.features.length,
+        featureCount: result.featureCount,
         bbox: result.bbox,
         fields: result.fields,
         warnings: result.warnings,
@@ -190,7 +196,7 @@ class LayersState {
       .map((record) => ({ record, features: this.features(record.id) }));
   }
 
-  async #read(files: { name: string; file: Blob }[], label: string): Promise<LayerReadOutcome[]> {
+  async #read(files: { name: string; file: Blob }[], label: string): Promise<ReadOutcome[]> {
     const job = jobs.start(`图层 ${label}`);
     const worker = layerWorker();
     const jobId = Math.floor(Math.random() * 2 ** 31);
@@ -221,8 +227,16 @@ class LayersState {
         stopped,
       ]);
       if (job.signal.aborted) return [];
+      const parsed = outcomes.map((outcome): ReadOutcome =>
+        outcome.ok
+          ? {
+              ok: true,
+              result: { ...outcome.result, features: parseNormalizedLayer(outcome.result.normalized) },
+            }
+          : outcome,
+      );
       job.done();
-      return outcomes;
+      return parsed;
     } catch (error) {
       if (!job.signal.aborted) job.fail(error);
       throw error;
@@ -231,7 +245,7 @@ class LayersState {
     }
   }
 
-  async #mount(record: LayerRecord, result: LayerReadResult): Promise<void> {
+  async #mount(record: LayerRecord, result: ReadLayer): Promise<void> {
     await putLayer(
       {
         id: record.id,

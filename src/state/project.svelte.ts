@@ -29,17 +29,25 @@ class ProjectState {
   loading = $state(false);
 
   /** Load the list and reopen the project that was open before the reload. */
-  async init(): Promise<void> {
-    this.all = await listProjects();
-    this.storage = await requestPersistence();
-    const last = await lastProjectId();
-    if (last && (await getProject(last))) await this.open(last);
+  init(): Promise<void> {
+    return this.#track(
+      (async () => {
+        this.all = await listProjects();
+        this.storage = await requestPersistence();
+        const last = await lastProjectId();
+        if (last && (await getProject(last))) await this.#open(last);
+      })(),
+    );
   }
 
-  async create(name: string, sample?: string): Promise<ProjectRecord> {
-    const record = await createProject(name, sample);
-    await this.open(record.id);
-    return record;
+  create(name: string, sample?: string): Promise<ProjectRecord> {
+    return this.#track(
+      (async () => {
+        const record = await createProject(name, sample);
+        await this.#open(record.id);
+        return record;
+      })(),
+    );
   }
 
   /** Settles when the project being opened is mirrored into DuckDB and the map (at once if none is opening). */
@@ -59,10 +67,21 @@ class ProjectState {
   }
 
   open(id: string): Promise<void> {
-    // Set before the first await, so an import started right after this call sees the mount in progress.
-    const opening = this.#open(id);
-    this.#opening = opening;
-    return opening;
+    return this.#track(this.#open(id));
+  }
+
+  /**
+   * Remember `work` (reopening at start, creating, opening) as the mount in progress, before its first await
+   * completes: an import started right after the click sees it. Without this, a file picked just after 新建项目
+   * found no project yet and was put into a second one.
+   */
+  #track<T>(work: Promise<T>): Promise<T> {
+    // Settles either way: a failed open is reported by its caller, an import then goes on without it.
+    this.#opening = work.then(
+      () => undefined,
+      () => undefined,
+    );
+    return work;
   }
 
   async #open(id: string): Promise<void> {

@@ -79,11 +79,12 @@ async function loadSample(name: string): Promise<void> {
         scene.label,
       );
       const blob = await (await fetchOk(`./sample-data/${name}/${scene.file}`)).blob();
-      await scenes.add(created.id, blob, scene.file, scene.label, scene.acquired_on);
+      const added = await scenes.add(created.id, blob, scene.file, scene.label, scene.acquired_on);
+      // Frame the imagery as soon as the first image is in, not at the very end: a user (or a test) who has
+      // started working on the map while the rest loads must not have the view pulled from under them.
+      if (index === 0) mapState.zoomTo(added.bounds);
     }
     await project.markSampleReady(created.id);
-    const firstScene = scenes.scenes[0];
-    if (firstScene) mapState.zoomTo(firstScene.bounds);
     job.done();
   } catch (error) {
     job.fail(error);

@@ -16,6 +16,9 @@ import { crsFunctions, type CrsFunctions } from './crs-bridge.ts';
 import { mapState, type Bounds } from './map.svelte.ts';
 import { jobs } from './jobs.svelte.ts';
 
+/** The longest a newly added image's copy into OPFS waits for its first frame. */
+const FIRST_FRAME_WAIT_MS = 3000;
+
 /** A scene (one date of imagery) as stored: the file lives in OPFS, this record in IndexedDB. */
 export interface SceneRecord extends ProjectScopedRecord {
   schemaVersion: 1;
@@ -102,11 +105,17 @@ class ScenesState {
     };
     const scene = await this.#open(record, file, probe);
     this.selected = record.id;
-    // Draw first, then copy: on two cores the copy of a large file into OPFS halves the speed of the first frame.
-    if (this.#timer) clearTimeout(this.#timer);
-    await this.#renderAll().catch(() => undefined);
+    // The status bar says "saving" from the moment the image is shown: until the record is written, a reload
+    // would not keep it.
     const job = jobs.start(`保存影像 ${fileName}`, { cancellable: false });
     try {
+      // Draw first, then copy: on two cores the copy of a large file into OPFS halves the speed of the first
+      // frame. Wait for that frame at most a few seconds (views changing all the time keep the render loop going).
+      if (this.#timer) clearTimeout(this.#timer);
+      await Promise.race([
+        this.#renderAll().catch(() => undefined),
+        new Promise((resolve) => setTimeout(resolve, FIRST_FRAME_WAIT_MS)),
+      ]);
       await writeProjectFile(projectId, opfsName, file);
       await putRecord('scenes', record);
       job.done();

@@ -3,7 +3,14 @@
 // (销号), all kept after a reload; last, a run interrupted by a reload.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseUrl, guardedPage, launch, newGuardedContext, screenshot, type Guard } from './harness.ts';
+import {
+  guardedPage,
+  launch,
+  newGuardedContext,
+  screenshot,
+  type Guard,
+  openSampleProject,
+} from './harness.ts';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -61,8 +68,7 @@ describe('detection on the sample project, then a review session over its patche
     'finds patches inside red lines, each with every annex-1 field, and the SQL agrees',
     { timeout: 300_000 },
     async () => {
-      await page.goto(`${baseUrl()}?sample=beihai`);
-      await expect.poll(() => page.getByTestId('scene-item').count(), { timeout: 90_000 }).toBe(2);
+      await openSampleProject(page, 90_000);
       await page.getByTestId('tab-cases').click();
       await page.getByTestId('actor-input').fill('检测员');
       await page.getByTestId('actor-save').click();

@@ -2,13 +2,13 @@ import { deflateSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
-  baseUrl,
   guardedPage,
   launch,
   newGuardedContext,
   screenshot,
   shareOfColour,
   type Guard,
+  openSampleProject,
 } from './harness.ts';
 
 let browser: Browser;
@@ -130,8 +130,7 @@ let caseId = '';
 
 describe('case evidence: photos and documents with index numbers', () => {
   it('attaches two photos and a PDF to a hand-drawn case, numbered <patch id>-NN', async () => {
-    await page.goto(`${baseUrl()}?sample=beihai`);
-    await expect.poll(() => page.getByTestId('scene-item').count(), { timeout: 90_000 }).toBe(2);
+    await openSampleProject(page, 90_000);
     await page.getByTestId('tab-cases').click();
     await page.getByTestId('actor-input').fill('李四');
     await page.getByTestId('actor-save').click();

@@ -11,7 +11,15 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
-import { baseUrl, guardedPage, launch, newGuardedContext, screenshot, type Guard } from './harness.ts';
+import {
+  baseUrl,
+  guardedPage,
+  launch,
+  newGuardedContext,
+  screenshot,
+  type Guard,
+  openSampleProject,
+} from './harness.ts';
 import { openBundle } from '../../src/core/bundle/verify.ts';
 import { bytesSource } from '../../src/core/bundle/zip-index.ts';
 import { ANNEX1_COLUMNS, ANNEX4_COLUMNS } from '../../src/core/annex.ts';
@@ -105,8 +113,7 @@ let confirmedClue = '';
 
 describe('exports and case bundles between two browser profiles', () => {
   it('opens the sample project', async () => {
-    await page.goto(`${baseUrl()}?sample=beihai`);
-    await expect.poll(() => page.getByTestId('scene-item').count(), { timeout: 110_000 }).toBe(2);
+    await openSampleProject(page, 110_000);
   });
 
   it('draws two patches and confirms one by keyboard', async () => {

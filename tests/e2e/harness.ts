@@ -1,6 +1,6 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 
 export { CHROMIUM_ARGS } from './harness-flags.ts';
 import { CHROMIUM_ARGS } from './harness-flags.ts';
@@ -101,4 +101,16 @@ export async function shareOfColour(
     },
     { bytes: Array.from(png), rgb, tolerance },
   );
+}
+
+/**
+ * Open the workshop sample (`?sample=beihai`) and wait until it is completely loaded: both images listed and the
+ * project marked ready (every file stored). Tests that work on the map must not start while it still loads.
+ */
+export async function openSampleProject(page: Page, timeout = 90_000): Promise<void> {
+  await page.goto(`${baseUrl()}?sample=beihai`);
+  await expect.poll(() => page.getByTestId('scene-item').count(), { timeout }).toBe(2);
+  await expect
+    .poll(() => page.getByTestId('header-project').getAttribute('data-sample-ready'), { timeout })
+    .toBe('true');
 }

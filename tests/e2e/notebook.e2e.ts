@@ -1,7 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { baseUrl, guardedPage, launch, newGuardedContext, screenshot, type Guard } from './harness.ts';
+import {
+  guardedPage,
+  launch,
+  newGuardedContext,
+  screenshot,
+  type Guard,
+  openSampleProject,
+} from './harness.ts';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -134,8 +141,7 @@ describe('analysis notebook on the sample project', () => {
     'opens the starter notebook of the sample and runs it after patches were found',
     { timeout: 300_000 },
     async () => {
-      await page.goto(`${baseUrl()}?sample=beihai`);
-      await expect.poll(() => page.getByTestId('scene-item').count(), { timeout: 90_000 }).toBe(2);
+      await openSampleProject(page, 90_000);
       // Patches come from a detection run when this build has the engine, else from clues drawn by hand.
       await page.waitForTimeout(3000);
       detected = await page.getByTestId('detect-run').isEnabled();

@@ -1,6 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseUrl, guardedPage, launch, newGuardedContext, screenshot, type Guard } from './harness.ts';
+import {
+  guardedPage,
+  launch,
+  newGuardedContext,
+  screenshot,
+  type Guard,
+  openSampleProject,
+} from './harness.ts';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -87,8 +94,7 @@ let merged = '';
 
 describe('editing patch outlines (move vertices, split, merge)', () => {
   it('moves vertices by dragging and by click-to-move; refuses a self-crossing move; saves geometry_edited', async () => {
-    await page.goto(`${baseUrl()}?sample=beihai`);
-    await expect.poll(() => page.getByTestId('scene-item').count(), { timeout: 300_000 }).toBe(2);
+    await openSampleProject(page, 300_000);
     await page.getByTestId('tab-cases').click();
     await page.getByTestId('actor-input').fill('赵六');
     await page.getByTestId('actor-save').click();

@@ -1,6 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseUrl, guardedPage, launch, newGuardedContext, screenshot, type Guard } from './harness.ts';
+import {
+  guardedPage,
+  launch,
+  newGuardedContext,
+  screenshot,
+  type Guard,
+  openSampleProject,
+} from './harness.ts';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -44,8 +51,7 @@ async function drawRectangle(dx: number, dy: number, clue: string): Promise<void
 
 describe('review session and case workflow (hand-drawn clues)', () => {
   it('records the actor and opens hand-drawn patches as suspected cases with their clue source', async () => {
-    await page.goto(`${baseUrl()}?sample=beihai`);
-    await expect.poll(() => page.getByTestId('scene-item').count(), { timeout: 90_000 }).toBe(2);
+    await openSampleProject(page, 90_000);
     await page.getByTestId('tab-cases').click();
     await page.getByTestId('actor-input').fill('李四');
     await page.getByTestId('actor-save').click();

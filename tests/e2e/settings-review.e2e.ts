@@ -1,6 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseUrl, guardedPage, launch, newGuardedContext, screenshot, type Guard } from './harness.ts';
+import {
+  baseUrl,
+  guardedPage,
+  launch,
+  newGuardedContext,
+  screenshot,
+  type Guard,
+  openSampleProject,
+} from './harness.ts';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -54,8 +62,7 @@ const step = (level: string) => page.locator(`[data-testid="review-step"][data-l
 
 describe('project settings and three-step review', () => {
   it('edits the project settings and refuses bad input in words', async () => {
-    await page.goto(`${baseUrl()}?sample=beihai`);
-    await expect.poll(() => page.getByTestId('scene-item').count(), { timeout: 200_000 }).toBe(2);
+    await openSampleProject(page, 200_000);
     await page.getByTestId('settings-open').click();
     await expect.poll(() => page.getByTestId('settings-panel').isVisible()).toBe(true);
     // The sample's province comes from the bundled division table.

@@ -107,11 +107,21 @@ describe('app shell', () => {
     await expect
       .poll(() => page.getByTestId('db-status').getAttribute('data-state'), { timeout: 60_000 })
       .toBe('ready');
-    // Still there once the mount is over, and after a reload (it was stored, not only shown).
-    await page.waitForTimeout(500);
+    // Still there once the mount is over and its copy into the project is saved (the status bar's job ends)…
+    await expect
+      .poll(() => page.locator('[data-testid="job"][data-status="running"]').count(), { timeout: 60_000 })
+      .toBe(0);
     expect(await page.getByTestId('scene-item').count()).toBe(1);
+    // …and after a reload: it was stored, not only shown.
     await page.reload();
-    await expect.poll(() => page.getByTestId('scene-item').count(), { timeout: 60_000 }).toBe(1);
+    try {
+      await expect.poll(() => page.getByTestId('scene-item').count(), { timeout: 60_000 }).toBe(1);
+    } catch (error) {
+      await screenshot(page, 'shell-picked-while-opening-failed');
+      throw error;
+    }
+    // In the project just created, not in a second one made because the first was not there yet.
+    expect(await page.getByTestId('project-item').count()).toBe(1);
     await page.getByTestId('project-delete').click();
     await page.getByTestId('confirm-ok').click();
     await expect.poll(() => page.getByTestId('project-item').count()).toBe(0);

@@ -3,7 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseUrl, guardedPage, launch, newGuardedContext, screenshot, type Guard } from './harness.ts';
+import {
+  baseUrl,
+  guardedPage,
+  launch,
+  newGuardedContext,
+  screenshot,
+  type Guard,
+  openSampleProject,
+} from './harness.ts';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -29,8 +37,7 @@ const storageBytes = (): Promise<number> =>
 
 describe('storage', () => {
   it('lists the sample project with its imagery files', async () => {
-    await page.goto(`${baseUrl()}?sample=beihai`);
-    await expect.poll(() => page.getByTestId('scene-item').count(), { timeout: 90_000 }).toBe(2);
+    await openSampleProject(page, 90_000);
     await page.getByTestId('storage').click();
     const row = page.getByTestId('storage-row').first();
     await expect.poll(async () => Number(await row.getAttribute('data-bytes'))).toBeGreaterThan(10_000_000);
