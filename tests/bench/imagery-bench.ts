@@ -3,18 +3,14 @@
 // browser's processes. Needs `npx vite build` first (dist/) and Debian chromium.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-// @ts-expect-error -- plain ESM helper shared with `npm start`; it has no type declarations.
-import { serveStatic } from '../../scripts/serve.mjs';
-import { CHROMIUM_ARGS } from '../e2e/harness-flags.ts';
 import type { BenchFigure } from './run.ts';
-import { sampleBrowserMemory } from './browser-memory.ts';
+import { openAppSession, type AppSession } from './app-session.ts';
 
 const FILE = 'tests/bench/.data/imagery-10k-cog.tif';
 
 /** Peak memory so far: Pss (the figure compared with the target) and Rss for reference. */
-function peakOf(sampler: { stop(): { pss: number; rss: number } }): Record<string, number> {
-  const peak = sampler.stop();
+function peakOf(session: AppSession): Record<string, number> {
+  const peak = session.peak();
   return { peak_mb: peak.pss, peak_rss_mb: peak.rss };
 }
 
@@ -24,31 +20,9 @@ export async function runImageryBench(): Promise<BenchFigure[]> {
       stdio: 'inherit',
     });
   }
-  if (!existsSync('dist/index.html'))
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-  const { server, url } = (await serveStatic('dist', { port: 4900 })) as {
-    server: { close(): void };
-    url: string;
-  };
-  const marker = `--imagery-bench-${process.pid}`;
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [...CHROMIUM_ARGS, marker],
-  });
-  // Once a second: each sample reads every process's smaps_rollup synchronously, and at 100 ms that starved both
-  // this process (playwright) and the renderer; the first imagery frame then never came within two minutes.
-  const sampler = sampleBrowserMemory(marker, 1000);
+  const session = await openAppSession('imagery', 4900);
+  const { page } = session;
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(url);
-    await page.getByTestId('project-new').click();
-    await page.waitForFunction(() => document.body.dataset.firstBasemapFrameMs !== undefined);
-    // Pick once the new project is open (DuckDB started): an import waits for that, and its 5–8 s are not imagery.
-    await page.waitForFunction(
-      () => document.querySelector('[data-testid="db-status"]')?.getAttribute('data-state') === 'ready',
-      undefined,
-      { timeout: 60_000 },
-    );
     const t0 = await page.evaluate(() => performance.now());
     await page.getByTestId('file-input').setInputFiles(FILE);
     await page.waitForFunction(() => document.body.dataset.lastImageryFrameMs !== undefined, undefined, {
@@ -83,13 +57,11 @@ export async function runImageryBench(): Promise<BenchFigure[]> {
     const figures: BenchFigure[] = [
       { name: 'imagery_10k_first_frame', ours_s: first / 1000, target_s: 2 },
       { name: 'imagery_10k_fullres_pan', ours_s: pans.reduce((a, b) => a + b, 0) / pans.length },
-      { name: 'imagery_10k_peak_browser_memory', ...peakOf(sampler), target_mb: 1536 },
+      { name: 'imagery_10k_peak_browser_memory', ...peakOf(session), target_mb: 1536 },
     ];
     for (const figure of figures) console.log(JSON.stringify(figure));
     return figures;
   } finally {
-    sampler.stop();
-    await browser.close();
-    server.close();
+    await session.close();
   }
 }

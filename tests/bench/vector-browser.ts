@@ -2,39 +2,15 @@
 // picker, read in the layer worker, confirmed in the import dialog and inserted into DuckDB; then a SQL count
 // over the `feature` table from the notebook. Reports the time until the layer is queryable (not counting the
 // user's time in the dialog) and the peak memory of the browser's processes. Needs Debian chromium.
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-// @ts-expect-error -- plain ESM helper shared with `npm start`; it has no type declarations.
-import { serveStatic } from '../../scripts/serve.mjs';
-import { CHROMIUM_ARGS } from '../e2e/harness-flags.ts';
 import type { BenchFigure } from './run.ts';
-import { sampleBrowserMemory } from './browser-memory.ts';
+import { openAppSession } from './app-session.ts';
 import { ensureBenchGeoJson } from './vector-bench.ts';
 
 export async function runVectorBrowserBench(): Promise<BenchFigure[]> {
   const file = await ensureBenchGeoJson();
-  if (!existsSync('dist/index.html'))
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-  const { server, url } = (await serveStatic('dist', { port: 4902 })) as {
-    server: { close(): void };
-    url: string;
-  };
-  const marker = `--vector-bench-${process.pid}`;
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [...CHROMIUM_ARGS, marker],
-  });
-  const sampler = sampleBrowserMemory(marker, 1000);
+  const session = await openAppSession('vector', 4902);
+  const { page } = session;
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(url);
-    await page.getByTestId('project-new').click();
-    await page.waitForFunction(
-      () => document.querySelector('[data-testid="db-status"]')?.getAttribute('data-state') === 'ready',
-      undefined,
-      { timeout: 60_000 },
-    );
     const started = Date.now();
     await page.getByTestId('file-input').setInputFiles(file);
     await page.getByTestId('import-dialog').waitFor({ state: 'visible', timeout: 300_000 });
@@ -53,7 +29,7 @@ export async function runVectorBrowserBench(): Promise<BenchFigure[]> {
     );
     const queryable = read + (Date.now() - confirmed) / 1000;
     await page.screenshot({ path: 'test-results/bench-vector-200k.png' });
-    const peak = sampler.stop();
+    const peak = session.peak();
     const figures: BenchFigure[] = [
       {
         name: 'vector_200k_browser_queryable',
@@ -69,8 +45,6 @@ export async function runVectorBrowserBench(): Promise<BenchFigure[]> {
     for (const figure of figures) console.log(JSON.stringify(figure));
     return figures;
   } finally {
-    sampler.stop();
-    await browser.close();
-    server.close();
+    await session.close();
   }
 }
