@@ -2,7 +2,7 @@
  * The raster worker: change detection over two GeoTIFFs (File/Blob or ArrayBuffer) with progress, cancel and
  * bounded memory (tiles read through a bounded block cache, never the whole scene). It coordinates helper
  * workers (this same module) when cores allow: the helpers compute tiles, this worker calibrates, assembles
- * components across tile seams and traces patches. DEFLATE goes through the platform's DecompressionStream.
+ * components across tile seams and traces patches. DEFLATE goes through fflate (src/io/geotiff-inflate-web.ts).
  * Start with `new Worker(new URL('../../workers/raster.worker.ts', import.meta.url), { type: 'module' })`.
  */
 import * as Comlink from 'comlink';
