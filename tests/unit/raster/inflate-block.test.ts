@@ -17,15 +17,18 @@ function block(samples: number, seed: number): Uint8Array {
   return new Uint8Array(values.buffer);
 }
 
+/** A 64 × 32 tile (or strip of 32 rows) of 4 interleaved uint16 bands. */
+const INTERLEAVED_64x32 = {
+  tileWidth: 64,
+  tileHeight: 32,
+  bitsPerSample: [16, 16, 16, 16],
+  planarConfiguration: 1,
+};
+
 describe('inflateBlock (fflate DEFLATE for geotiff.js)', () => {
   it('returns a block of exactly the tile size, byte for byte', () => {
     const raw = block(64 * 32 * 4, 1);
-    const out = inflateBlock(deflated(raw), {
-      tileWidth: 64,
-      tileHeight: 32,
-      bitsPerSample: [16, 16, 16, 16],
-      planarConfiguration: 1,
-    });
+    const out = inflateBlock(deflated(raw), INTERLEAVED_64x32);
     expect(out.byteLength).toBe(raw.byteLength);
     expect(new Uint8Array(out)).toEqual(raw);
   });
@@ -44,12 +47,7 @@ describe('inflateBlock (fflate DEFLATE for geotiff.js)', () => {
   it('returns a short last strip at its own length', () => {
     // RowsPerStrip 32, but the image ends 5 rows into this strip.
     const raw = block(64 * 5 * 4, 3);
-    const out = inflateBlock(deflated(raw), {
-      tileWidth: 64,
-      tileHeight: 32,
-      bitsPerSample: [16, 16, 16, 16],
-      planarConfiguration: 1,
-    });
+    const out = inflateBlock(deflated(raw), INTERLEAVED_64x32);
     expect(out.byteLength).toBe(raw.byteLength);
     expect(new Uint8Array(out)).toEqual(raw);
   });
