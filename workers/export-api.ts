@@ -17,7 +17,7 @@ export interface LedgerInput {
   projectName: string;
 }
 
-/** A reference layer as stored (normalised lon/lat GeoJSON from OPFS), parsed in the worker. */
+/** A reference layer as stored in OPFS (its Arrow `feature` rows, or GeoJSON if stored earlier), read in the worker. */
 export interface ExportLayer {
   kind: 'redline' | 'control_zone' | 'reserve' | 'admin' | 'other';
   name: string;

@@ -8,6 +8,7 @@ import { BundleError, DEFAULT_LIMITS } from '../src/core/bundle/manifest.ts';
 import { openBundle } from '../src/core/bundle/verify.ts';
 import { planBundleImport, readBundleContents } from '../src/core/bundle/contents.ts';
 import { adminFieldsOf } from '../src/core/admin/admin-fields.ts';
+import { featuresFromIpc, isArrowIpc } from '../src/io/feature-arrow-read.ts';
 import type { CaseState, LedgerEvent } from '../src/core/model.ts';
 import type { CaseId } from '../src/core/ids.ts';
 import type { Areal } from '../src/core/geo/rings.ts';
@@ -52,7 +53,10 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 async function layerFeatures(layer: ExportLayer): Promise<Feature<Geometry, Record<string, unknown>>[]> {
-  const parsed = JSON.parse(await layer.file.text()) as {
+  const bytes = new Uint8Array(await layer.file.arrayBuffer());
+  if (isArrowIpc(bytes)) return featuresFromIpc(bytes);
+  // A layer stored before layers were kept as Arrow: normalised GeoJSON.
+  const parsed = JSON.parse(new TextDecoder().decode(bytes)) as {
     features?: Feature<Geometry, Record<string, unknown>>[];
   };
   return parsed.features ?? [];

@@ -1,3 +1,4 @@
+import type { DrawGeometry } from '../src/io/draw-geometry.ts';
 import type { ImportErrorData, ImportWarning } from '../src/io/import-error.ts';
 
 /** A vector layer read into lon/lat, ready for the map, DuckDB and the project store. */
@@ -5,16 +6,18 @@ export interface LayerReadResult {
   layerId: string;
   name: string;
   sourceFiles: string[];
-  /**
-   * The features are not sent: the page parses `normalized` instead. Measured on a 200,000-polygon layer,
-   * structured cloning the feature objects cost ~5 s in the worker and ~12 s on the page's thread (JSON.parse of
-   * the same bytes: ~1 s), and held a second serialized copy of the layer.
-   */
   featureCount: number;
-  /** Arrow IPC stream of the `feature` rows (layer_id, fid, props, geom WKB, bbox). */
+  /**
+   * Arrow IPC stream of the `feature` rows (layer_id, fid, props, geom WKB, bbox): inserted into DuckDB, and
+   * stored as is in OPFS, so a reload needs neither the source file nor a reader.
+   */
   ipc: Uint8Array;
-  /** The layer as normalised lon/lat GeoJSON, stored in OPFS so a reload re-reads it without the source. */
-  normalized: Uint8Array;
+  /**
+   * The layer ready to draw (triangulated polygons, paths, points). No feature objects cross to the page:
+   * measured on a 200,000-polygon layer, cloning them cost ~5 s here and ~12 s on the page's thread, and sending
+   * GeoJSON text instead still cost ~4 s to write and ~3 s to parse, before deck.gl converted it again.
+   */
+  geometry: DrawGeometry;
   bbox: [number, number, number, number] | null;
   /** `EPSG:4527` or `PROJ4:…`: the CRS the file came in. */
   crs: string;
@@ -35,5 +38,7 @@ export interface LayerApi {
     files: { name: string; file: Blob }[],
     onProgress: (share: number | null, message: string) => void,
   ): Promise<LayerReadOutcome[]>;
+  /** The draw geometry of a stored layer (its Arrow IPC stream), after a reload. */
+  geometry(ipc: Uint8Array): Promise<DrawGeometry>;
   cancel(jobId: number): void;
 }

@@ -1,25 +1,24 @@
 import * as Comlink from 'comlink';
 import { readVector } from '../src/io/vector-read.ts';
 import { featureRowsToIpc } from '../src/io/feature-arrow.ts';
+import { drawGeometryFromIpc } from '../src/io/feature-arrow-read.ts';
+import { drawGeometryBuffers, drawGeometryFromWkb } from '../src/io/draw-geometry.ts';
 import { ImportError } from '../src/io/import-error.ts';
 import type { VectorLayer } from '../src/io/vector-types.ts';
 import type { LayerApi, LayerReadOutcome, LayerReadResult } from './layer-api.ts';
 
 const running = new Map<number, AbortController>();
-const encoder = new TextEncoder();
 
 function toResult(layer: VectorLayer): LayerReadResult {
   const layerId = crypto.randomUUID();
-  const features = layer.features ?? [];
-  const ipc = featureRowsToIpc(layerId, layer.rows);
-  const normalized = encoder.encode(JSON.stringify({ type: 'FeatureCollection', features }));
+  const { rows } = layer;
   return {
     layerId,
     name: layer.name,
     sourceFiles: layer.sourceFiles,
-    featureCount: features.length,
-    ipc,
-    normalized,
+    featureCount: rows.count,
+    ipc: featureRowsToIpc(layerId, rows),
+    geometry: layer.geometry ?? drawGeometryFromWkb(rows.wkb, rows.wkbOffsets, rows.count),
     bbox: layer.bbox,
     crs: layer.crs.id,
     crsName: layer.crs.name,
@@ -38,6 +37,9 @@ const api: LayerApi = {
       const outcomes = await readVector(
         files.map((entry) => new File([entry.file], entry.name)),
         {
+          // Rows only: the page draws from `geometry` and decodes features from the rows when it needs them.
+          keepFeatures: false,
+          drawGeometry: true,
           signal: controller.signal,
           onProgress: (progress) => {
             onProgress(total > 0 ? Math.min(1, progress.loaded / total) : null, `${progress.features}`);
@@ -48,7 +50,7 @@ const api: LayerApi = {
         outcome.ok ? { ok: true, result: toResult(outcome.layer) } : outcome,
       );
       const buffers = results.flatMap((outcome) =>
-        outcome.ok ? [outcome.result.ipc.buffer, outcome.result.normalized.buffer] : [],
+        outcome.ok ? [outcome.result.ipc.buffer, ...drawGeometryBuffers(outcome.result.geometry)] : [],
       ) as ArrayBuffer[];
       return Comlink.transfer(results, buffers);
     } catch (error) {
@@ -59,6 +61,11 @@ const api: LayerApi = {
     } finally {
       running.delete(jobId);
     }
+  },
+
+  geometry(ipc) {
+    const geometry = drawGeometryFromIpc(ipc);
+    return Promise.resolve(Comlink.transfer(geometry, drawGeometryBuffers(geometry)));
   },
 
   cancel(jobId) {

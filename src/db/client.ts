@@ -111,16 +111,26 @@ export async function query(sql: string, options: QueryOptions = {}): Promise<Ro
   return tableToRows(await queryArrow(sql, options));
 }
 
-/** Run several statements on one connection inside a transaction: all of them or none. */
-export async function transaction(
-  statements: readonly { sql: string; params?: readonly unknown[] }[],
-): Promise<void> {
+/** One step of a transaction: a statement, or an Arrow IPC stream appended to an existing table. */
+export type TransactionStep =
+  { sql: string; params?: readonly unknown[] } | { sql?: undefined; arrow: Uint8Array; into: string };
+
+/**
+ * Run several statements on one connection inside a transaction: all of them or none. An Arrow step's buffer is
+ * handed to DuckDB's worker (transferred: the caller's copy is emptied).
+ */
+export async function transaction(statements: readonly TransactionStep[]): Promise<void> {
   const { db } = await getDb();
   const conn = await db.connect();
   let current = 'BEGIN TRANSACTION';
   try {
     await conn.query(current);
     for (const statement of statements) {
+      if (statement.sql === undefined) {
+        current = `INSERT ARROW IPC INTO ${statement.into}`;
+        await conn.insertArrowFromIPCStream(statement.arrow, { name: statement.into, create: false });
+        continue;
+      }
       current = statement.sql;
       if (statement.params && statement.params.length > 0) {
         const prepared = await conn.prepare(statement.sql);

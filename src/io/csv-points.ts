@@ -164,7 +164,7 @@ export async function readCsvPoints(
   const fields = columnTypes(headers, rows).map((f, c) =>
     c === lonCol || c === latCol ? { ...f, type: 'number' as const } : f,
   );
-  const builder = new LayerBuilder(crs, options.keepFeatures ?? true, false);
+  const builder = new LayerBuilder(crs, options.keepFeatures ?? true, false, options.drawGeometry);
   const skipped: number[] = [];
   rows.forEach((r, i) => {
     const x = parseCoordinate(r[lonCol] ?? '');

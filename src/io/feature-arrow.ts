@@ -3,16 +3,32 @@ import type { FeatureRows } from './vector-types.ts';
 
 const encoder = new TextEncoder();
 
-/** Concatenate variable-length values into Arrow's (offsets, data) layout. */
-function varLength(values: readonly Uint8Array[]): { valueOffsets: Int32Array; data: Uint8Array } {
+/** Strings in Arrow's (offsets, UTF-8 data) layout, encoded straight into one buffer. */
+function utf8Column(values: readonly string[]): { valueOffsets: Int32Array; data: Uint8Array } {
   const valueOffsets = new Int32Array(values.length + 1);
-  let total = 0;
+  let chars = 0;
+  for (const value of values) chars += value.length;
+  // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+  let data = new Uint8Array(Math.max(16, chars * 3));
+  let end = 0;
   values.forEach((value, i) => {
-    total += value.byteLength;
-    valueOffsets[i + 1] = total;
+    end += encoder.encodeInto(value, data.subarray(end)).written;
+    valueOffsets[i + 1] = end;
   });
-  const data = new Uint8Array(total);
-  values.forEach((value, i) => data.set(value, valueOffsets[i] ?? 0));
+  data = data.slice(0, end);
+  return { valueOffsets, data };
+}
+
+/** `count` copies of one string (the layer id of every row), filled by doubling. */
+function repeatedUtf8(value: string, count: number): { valueOffsets: Int32Array; data: Uint8Array } {
+  const one = encoder.encode(value);
+  const size = one.byteLength;
+  const data = new Uint8Array(size * count);
+  if (count > 0) data.set(one);
+  for (let filled = Math.min(1, count); filled < count; filled *= 2)
+    data.copyWithin(filled * size, 0, Math.min(filled, count - filled) * size);
+  const valueOffsets = new Int32Array(count + 1);
+  for (let i = 0; i <= count; i++) valueOffsets[i] = i * size;
   return { valueOffsets, data };
 }
 
@@ -24,9 +40,8 @@ function varLength(values: readonly Uint8Array[]): { valueOffsets: Int32Array; d
  */
 export function featureRowsToIpc(layerId: string, rows: FeatureRows): Uint8Array {
   const n = rows.count;
-  const id = encoder.encode(layerId);
-  const ids = varLength(new Array<Uint8Array>(n).fill(id));
-  const props = varLength(rows.props.slice(0, n).map((text) => encoder.encode(text)));
+  const ids = repeatedUtf8(layerId, n);
+  const props = utf8Column(rows.props.slice(0, n));
   const geomOffsets = Int32Array.from(rows.wkbOffsets.subarray(0, n + 1));
   const float = (values: Float64Array): ReturnType<typeof makeVector> =>
     makeVector(makeData({ type: new Float64(), length: n, nullCount: 0, data: values.subarray(0, n) }));

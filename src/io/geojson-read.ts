@@ -88,7 +88,7 @@ async function readPass(
         }
         continue;
       }
-      builder ??= new LayerBuilder(layerCrs(), keep, true);
+      builder ??= new LayerBuilder(layerCrs(), keep, true, options.drawGeometry);
       const f = event.value as { type?: unknown; geometry?: unknown; properties?: unknown } | null;
       if (f?.type === 'Feature') builder.add(event.index, f.geometry, propsOf(f.properties));
       else builder.add(event.index, { type: 'invalid' }, {});
@@ -97,7 +97,7 @@ async function readPass(
   scanner.end();
   const type = members.get('type');
   if (type === 'Feature' || (typeof type === 'string' && GEOMETRY_TYPES.has(type))) {
-    builder = new LayerBuilder(layerCrs(), keep, true);
+    builder = new LayerBuilder(layerCrs(), keep, true, options.drawGeometry);
     if (type === 'Feature') builder.add(0, members.get('geometry'), propsOf(members.get('properties')));
     else builder.add(0, Object.fromEntries(members), {});
   } else if (type !== 'FeatureCollection') {

@@ -197,7 +197,7 @@ export async function readParquet(source: ByteSource, options: ReadVectorOptions
     crs = chooseCrs(file, geo.crs === null ? null : crsInput(file, geo.crs), options.crs);
   }
   crs ??= crsForUndeclared(file, bbox[0] <= bbox[2] ? bbox : null, 'missing_crs');
-  const builder = new LayerBuilder(crs, options.keepFeatures ?? true, true);
+  const builder = new LayerBuilder(crs, options.keepFeatures ?? true, true, options.drawGeometry);
   geometries.forEach((g, i) => builder.add(i, g, props[i] ?? {}));
   return builder.finish({
     name: stemOf(file),

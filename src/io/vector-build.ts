@@ -10,6 +10,7 @@ import { guessLayerKind } from './layer-kind.ts';
 import { cleanGeometry, type CleanStats } from './vector-geometry.ts';
 import { crsCandidates, type LayerCrs } from './vector-crs.ts';
 import { FeatureRowsBuilder } from './vector-rows.ts';
+import { DrawGeometryBuilder } from './draw-geometry.ts';
 import type { FeatureProps, FieldInfo, FieldType, VectorFormat, VectorLayer } from './vector-types.ts';
 
 /** Field types seen so far, widened as values arrive. */
@@ -86,13 +87,17 @@ export class LayerBuilder {
   private outOfRange: number[] = [];
   private unsupported = 0;
   private vertices = 0;
+  private readonly draw: DrawGeometryBuilder | null;
 
   constructor(
     readonly crs: LayerCrs,
     private readonly keepFeatures: boolean,
     private readonly inferFields: boolean,
+    /** Also build the layer's draw buffers (`VectorLayer.geometry`) while the geometry is at hand. */
+    drawGeometry = false,
   ) {
     this.transform = toLonLatTransformer(crs.crs);
+    this.draw = drawGeometry ? new DrawGeometryBuilder() : null;
   }
 
   /** Features kept so far. */
@@ -136,6 +141,7 @@ export class LayerBuilder {
     extendBbox(this.bbox, result.geometry);
     if (this.inferFields) this.inference.observe(props);
     this.rows.add(fid, JSON.stringify(props), result.geometry, bbox);
+    this.draw?.add(this.rows.length - 1, result.geometry);
     if (this.keepFeatures)
       this.features.push({ type: 'Feature', id: fid, properties: props, geometry: result.geometry });
   }
@@ -178,6 +184,7 @@ export class LayerBuilder {
       featureCount: count,
       bbox: [...this.bbox],
       features: this.keepFeatures ? this.features : null,
+      geometry: this.draw?.finish() ?? null,
       rows: this.rows.finish(),
       warnings: [...meta.warnings, ...this.crs.warnings, ...this.skipWarnings()],
     };

@@ -5,6 +5,7 @@
 import type { Feature, Geometry } from 'geojson';
 import type { DatumId } from '../core/geo/crs.ts';
 import type { LayerKindGuess } from './layer-kind.ts';
+import type { DrawGeometry } from './draw-geometry.ts';
 import type { ImportWarning } from './import-error.ts';
 
 export type VectorFormat = 'geojson' | 'shapefile' | 'csv' | 'parquet';
@@ -63,6 +64,8 @@ export interface VectorLayer {
   bbox: [number, number, number, number] | null;
   /** GeoJSON features in lon/lat (RFC 7946 winding), or null when `keepFeatures: false`. */
   features: Feature<Geometry, FeatureProps>[] | null;
+  /** The layer's draw buffers, or null unless `drawGeometry: true`. */
+  geometry: DrawGeometry | null;
   rows: FeatureRows;
   warnings: ImportWarning[];
 }
@@ -84,6 +87,8 @@ export interface ReadVectorOptions {
   crs?: string | number;
   /** Keep GeoJSON features in the result (default true). Rows are always produced. */
   keepFeatures?: boolean;
+  /** Build the map's draw buffers while reading (default false; the app's layer worker asks for them). */
+  drawGeometry?: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: ReadProgress) => void;
 }

@@ -1,21 +1,25 @@
 import * as Comlink from 'comlink';
 import type { Feature, Geometry } from 'geojson';
+import type { DrawGeometry } from '../io/draw-geometry.ts';
+import { featuresFromIpc, isArrowIpc } from '../io/feature-arrow-read.ts';
 import type { ProjectScopedRecord } from '../store/database.ts';
 import { deleteRecord, listRecords, putRecord } from '../store/records.ts';
 import { deleteProjectFile, readProjectFile, writeProjectFile } from '../store/opfs.ts';
 import { deleteLayerRows, putLayer, updateLayerRow } from '../db/layers.ts';
-import { vectorLayer } from '../map/vector-layers.ts';
+import { drawsCoarse, vectorLayers } from '../map/vector-layers.ts';
 import type { ImportErrorData, ImportWarning } from '../io/import-error.ts';
-import { parseNormalizedLayer } from '../io/normalized-layer.ts';
 import type { LayerReadOutcome, LayerReadResult } from '../../workers/layer-api.ts';
-import { CANCEL_GRACE_MS, layerWorker, terminateLayerWorker } from './layer-client.ts';
+import { CANCEL_GRACE_MS, terminateLayerWorker, withLayerWorker } from './layer-client.ts';
 import { mapState, type Bounds } from './map.svelte.ts';
 import { jobs } from './jobs.svelte.ts';
 
 export const LAYER_KINDS = ['redline', 'control_zone', 'reserve', 'admin', 'other'] as const;
 export type LayerKind = (typeof LAYER_KINDS)[number];
 
-/** A vector layer as stored: normalised lon/lat GeoJSON in OPFS, this record in IndexedDB. */
+/**
+ * A vector layer as stored: its `feature` rows as an Arrow IPC stream in OPFS (`layer-<id>.arrow`; layers stored
+ * before that kept normalised lon/lat GeoJSON, `.geojson`, still read), this record in IndexedDB.
+ */
 export interface LayerRecord extends ProjectScopedRecord {
   schemaVersion: 1;
   kind: LayerKind;
@@ -33,13 +37,22 @@ export interface LayerRecord extends ProjectScopedRecord {
   addedAt: string;
 }
 
-/** A layer as read by the worker, with its features parsed on the page. */
-export type ReadLayer = LayerReadResult & { features: Feature<Geometry, Record<string, unknown>>[] };
+type LayerFeature = Feature<Geometry, Record<string, unknown>>;
+
+/** What the page keeps of a mounted layer: its rows (for features on demand) and its draw buffers. */
+interface MountedLayer {
+  ipc: Uint8Array;
+  geometry: DrawGeometry;
+  /** Decoded from `ipc` the first time something asks for them. */
+  features: LayerFeature[] | null;
+  /** Drawn with coarse polygons at the last draw (see `drawsCoarse`). */
+  coarse: boolean;
+}
 
 /** A layer read from files and waiting for the user to confirm its kind and name. */
 export interface PendingLayer {
   record: LayerRecord;
-  result: ReadLayer;
+  result: LayerReadResult;
 }
 
 /** A file group that could not be read. */
@@ -47,8 +60,6 @@ export interface FailedRead {
   files: string[];
   error: ImportErrorData;
 }
-
-type ReadOutcome = Exclude<LayerReadOutcome, { ok: true }> | { ok: true; result: ReadLayer };
 
 function asKind(value: string): LayerKind {
   return (LAYER_KINDS as readonly string[]).includes(value) ? (value as LayerKind) : 'other';
@@ -59,7 +70,7 @@ class LayersState {
   list = $state.raw<LayerRecord[]>([]);
   /** Layers read and waiting for confirmation, first one shown in the dialog. */
   queue = $state.raw<PendingLayer[]>([]);
-  #features = new Map<string, Feature<Geometry, Record<string, unknown>>[]>();
+  #mounted = new Map<string, MountedLayer>();
   #decided: (() => void)[] = [];
 
   get pending(): PendingLayer | null {
@@ -73,9 +84,19 @@ class LayersState {
     records.sort((a, b) => a.addedAt.localeCompare(b.addedAt));
     for (const record of records) {
       const file = await readProjectFile(projectId, record.opfsName);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      if (isArrowIpc(bytes)) {
+        await this.#mount(
+          record,
+          { ipc: bytes, geometry: await this.#geometry(bytes, record.name) },
+          record.id,
+        );
+        continue;
+      }
+      // Stored before layers were kept as Arrow: read the GeoJSON again.
       const [outcome] = await this.#read([{ name: `${record.name}.geojson`, file }], record.name);
       if (!outcome?.ok) throw new Error(`stored layer ${record.name} could not be read back`);
-      await this.#mount(record, outcome.result);
+      await this.#mount(record, outcome.result, outcome.result.layerId);
     }
   }
 
@@ -83,7 +104,7 @@ class LayersState {
     for (const record of this.list) mapState.removeOverlay(`vector-${record.id}`);
     this.list = [];
     this.queue = [];
-    this.#features.clear();
+    this.#mounted.clear();
   }
 
   /**
@@ -116,7 +137,7 @@ class LayersState {
         fields: result.fields,
         warnings: result.warnings,
         visible: true,
-        opfsName: `layer-${result.layerId}.geojson`,
+        opfsName: `layer-${result.layerId}.arrow`,
         addedAt: new Date().toISOString(),
       };
       pending.push({ record, result });
@@ -141,26 +162,29 @@ class LayersState {
     const pending = this.pending;
     if (!pending) throw new Error('no layer waiting for confirmation');
     const record: LayerRecord = { ...pending.record, kind, name: name.trim() || pending.record.name };
+    // Frame the layer before it is drawn: in software WebGL each frame of a very large layer takes seconds, and
+    // zooming afterwards drew it twice.
+    if (record.bbox) mapState.zoomTo(record.bbox);
     try {
-      await writeProjectFile(
-        record.projectId,
-        record.opfsName,
-        new Blob([pending.result.normalized as BlobPart]),
-      );
-      await this.#mount(record, pending.result);
+      // The OPFS copy and the DuckDB insert run side by side (browser I/O, DuckDB's worker); both settle before
+      // the record is written, which is what makes the layer part of the project.
+      const stored = await Promise.allSettled([
+        writeProjectFile(record.projectId, record.opfsName, new Blob([pending.result.ipc as BlobPart])),
+        this.#mount(record, pending.result, pending.result.layerId),
+      ]);
+      for (const outcome of stored) if (outcome.status === 'rejected') throw outcome.reason;
       await putRecord('layers', record);
     } catch (error) {
       // DuckDB, OPFS or the store refused: leave no trace, so the project is exactly as before.
       await deleteLayerRows(record.id).catch(() => undefined);
       await deleteProjectFile(record.projectId, record.opfsName);
       mapState.removeOverlay(`vector-${record.id}`);
-      this.#features.delete(record.id);
+      this.#mounted.delete(record.id);
       this.list = this.list.filter((item) => item.id !== record.id);
       throw error;
     } finally {
       this.#next();
     }
-    if (record.bbox) mapState.zoomTo(record.bbox);
     return record;
   }
 
@@ -181,71 +205,85 @@ class LayersState {
     await deleteLayerRows(id);
     if (record) await deleteProjectFile(record.projectId, record.opfsName);
     mapState.removeOverlay(`vector-${id}`);
-    this.#features.delete(id);
+    this.#mounted.delete(id);
     this.list = this.list.filter((item) => item.id !== id);
   }
 
-  features(id: string): Feature<Geometry, Record<string, unknown>>[] {
-    return this.#features.get(id) ?? [];
+  /** The features of a layer, decoded from its rows on first use (drawing never needs them). */
+  features(id: string): LayerFeature[] {
+    const mounted = this.#mounted.get(id);
+    if (!mounted) return [];
+    mounted.features ??= featuresFromIpc(mounted.ipc);
+    return mounted.features;
   }
 
   /** Layers of one kind with their features (for detection masks and overlay). */
-  ofKind(kind: LayerKind): { record: LayerRecord; features: Feature<Geometry, Record<string, unknown>>[] }[] {
+  ofKind(kind: LayerKind): { record: LayerRecord; features: LayerFeature[] }[] {
     return this.list
       .filter((record) => record.kind === kind)
       .map((record) => ({ record, features: this.features(record.id) }));
   }
 
-  async #read(files: { name: string; file: Blob }[], label: string): Promise<ReadOutcome[]> {
+  async #read(files: { name: string; file: Blob }[], label: string): Promise<LayerReadOutcome[]> {
     const job = jobs.start(`图层 ${label}`);
-    const worker = layerWorker();
-    const jobId = Math.floor(Math.random() * 2 ** 31);
-    let settled = false;
-    // Cancel asks the worker; a reader stuck in a loop never hears it, so after a grace period it is terminated.
-    const stopped = new Promise<never>((_, reject) => {
-      job.signal.addEventListener(
-        'abort',
-        () => {
-          void worker.cancel(jobId);
-          setTimeout(() => {
-            if (settled) return;
-            terminateLayerWorker();
-            reject(new DOMException('layer read cancelled', 'AbortError'));
-          }, CANCEL_GRACE_MS);
-        },
-        { once: true },
-      );
+    return withLayerWorker(async (worker) => {
+      const jobId = Math.floor(Math.random() * 2 ** 31);
+      let settled = false;
+      // Cancel asks the worker; a reader stuck in a loop never hears it, so after a grace period it is terminated.
+      const stopped = new Promise<never>((_, reject) => {
+        job.signal.addEventListener(
+          'abort',
+          () => {
+            void worker.cancel(jobId);
+            setTimeout(() => {
+              if (settled) return;
+              terminateLayerWorker();
+              reject(new DOMException('layer read cancelled', 'AbortError'));
+            }, CANCEL_GRACE_MS);
+          },
+          { once: true },
+        );
+      });
+      stopped.catch(() => undefined);
+      try {
+        const outcomes = await Promise.race([
+          worker.read(
+            jobId,
+            files,
+            Comlink.proxy((share: number | null, message: string) => job.update(share, message)),
+          ),
+          stopped,
+        ]);
+        if (job.signal.aborted) return [];
+        job.done();
+        return outcomes;
+      } catch (error) {
+        if (!job.signal.aborted) job.fail(error);
+        throw error;
+      } finally {
+        settled = true;
+      }
     });
-    stopped.catch(() => undefined);
+  }
+
+  /** The draw buffers of a stored layer, prepared in the layer worker (triangulating is not the page's work). */
+  async #geometry(ipc: Uint8Array, label: string): Promise<DrawGeometry> {
+    const job = jobs.start(`图层 ${label}`);
     try {
-      const outcomes = await Promise.race([
-        worker.read(
-          jobId,
-          files,
-          Comlink.proxy((share: number | null, message: string) => job.update(share, message)),
-        ),
-        stopped,
-      ]);
-      if (job.signal.aborted) return [];
-      const parsed = outcomes.map((outcome): ReadOutcome =>
-        outcome.ok
-          ? {
-              ok: true,
-              result: { ...outcome.result, features: parseNormalizedLayer(outcome.result.normalized) },
-            }
-          : outcome,
-      );
+      const geometry = await withLayerWorker((worker) => worker.geometry(ipc));
       job.done();
-      return parsed;
+      return geometry;
     } catch (error) {
-      if (!job.signal.aborted) job.fail(error);
+      job.fail(error);
       throw error;
-    } finally {
-      settled = true;
     }
   }
 
-  async #mount(record: LayerRecord, result: ReadLayer): Promise<void> {
+  async #mount(
+    record: LayerRecord,
+    data: { ipc: Uint8Array; geometry: DrawGeometry },
+    ipcLayerId: string,
+  ): Promise<void> {
     await putLayer(
       {
         id: record.id,
@@ -256,10 +294,11 @@ class LayersState {
         featureCount: record.featureCount,
         addedAt: record.addedAt,
       },
-      result.ipc,
-      result.layerId,
+      // DuckDB's worker takes the buffer it is given; the page keeps the stream for `features`.
+      data.ipc.slice(),
+      ipcLayerId,
     );
-    this.#features.set(record.id, result.features);
+    this.#mounted.set(record.id, { ipc: data.ipc, geometry: data.geometry, features: null, coarse: false });
     this.list = [...this.list, record];
     this.#draw(record);
   }
@@ -269,9 +308,21 @@ class LayersState {
       mapState.removeOverlay(`vector-${record.id}`);
       return;
     }
-    mapState.setOverlay(`vector-${record.id}`, [
-      vectorLayer(record.id, record.kind, this.features(record.id)),
-    ]);
+    const mounted = this.#mounted.get(record.id);
+    if (!mounted) return;
+    const zoom = mapState.view.zoom;
+    mounted.coarse = drawsCoarse(mounted.geometry, zoom);
+    mapState.setOverlay(`vector-${record.id}`, vectorLayers(record.id, record.kind, mounted.geometry, zoom));
+  }
+
+  /** After the view changed: redraw the large layers whose level of detail the new zoom changes. */
+  followZoom(): void {
+    const zoom = mapState.view.zoom;
+    for (const record of this.list) {
+      const mounted = this.#mounted.get(record.id);
+      if (mounted && record.visible && drawsCoarse(mounted.geometry, zoom) !== mounted.coarse)
+        this.#draw(record);
+    }
   }
 }
 

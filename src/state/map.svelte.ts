@@ -57,6 +57,9 @@ class MapState {
   }
 
   removeOverlay(key: string): void {
+    // Removing nothing must not make a new object: each new one redraws the map, which costs seconds with a very
+    // large layer in software WebGL.
+    if (!(key in this.overlays)) return;
     const { [key]: _removed, ...rest } = this.overlays;
     this.overlays = rest;
   }

@@ -37,7 +37,7 @@ function areal(feature: AnyFeature): Areal | null {
 }
 
 function use(record: LayerRecord): LayerUse {
-  return { id: record.id, name: record.name, features: layers.features(record.id).length };
+  return { id: record.id, name: record.name, features: record.featureCount };
 }
 
 /** County polygons from the admin layers: county-level features when there are some, else every feature. */

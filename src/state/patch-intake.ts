@@ -48,7 +48,7 @@ export async function intakePatches(
     signal,
     options.onProgress ?? (() => undefined),
   );
-  const hasRedlines = layers.ofKind('redline').length > 0;
+  const hasRedlines = layers.list.some((l) => l.kind === 'redline');
   const snapshots: PatchSnapshot[] = [];
   result.patches.forEach((attrs, index) => {
     const candidate = candidates[index];

@@ -123,6 +123,66 @@ describe('sample project (?sample=beihai)', () => {
     expect(await page.getByTestId('project-item').count()).toBe(1);
   });
 
+  it('reopens a layer that an earlier version stored as GeoJSON', async () => {
+    const redlineCount = async (): Promise<number> => {
+      await page.getByTestId('tab-notebook').click();
+      await page
+        .getByTestId('sql-input')
+        .fill(
+          "SELECT count(*) AS n FROM feature JOIN layer ON layer.id = feature.layer_id WHERE layer.kind = 'redline'",
+        );
+      await page.getByTestId('sql-run').click();
+      let n = 0;
+      await expect
+        .poll(async () => {
+          n = Number((await page.getByTestId('sql-result').locator('td').last().textContent()) ?? 0);
+          return n;
+        })
+        .toBeGreaterThan(0);
+      return n;
+    };
+    const before = await redlineCount();
+    // Layers used to be kept in OPFS as normalised GeoJSON (`layer-<id>.geojson`): put the red lines back that
+    // way, as a project saved by that version would have them.
+    const legacy = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('redline-notebook');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const request = <T>(r: IDBRequest<T>): Promise<T> =>
+        new Promise((resolve, reject) => {
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error);
+        });
+      const records = await request(
+        db.transaction('layers').objectStore('layers').getAll() as IDBRequest<Record<string, unknown>[]>,
+      );
+      const record = records.find((r) => r.kind === 'redline');
+      if (!record) throw new Error('no red-line layer');
+      const text = await (await fetch('./sample-data/beihai/redlines.geojson')).text();
+      const root = await navigator.storage.getDirectory();
+      const dir = await (
+        await root.getDirectoryHandle('projects')
+      ).getDirectoryHandle(String(record.projectId));
+      const name = `layer-${String(record.id)}.geojson`;
+      const writable = await (await dir.getFileHandle(name, { create: true })).createWritable();
+      await writable.write(text);
+      await writable.close();
+      await dir.removeEntry(String(record.opfsName));
+      const tx = db.transaction('layers', 'readwrite');
+      await request(tx.objectStore('layers').put({ ...record, opfsName: name }));
+      db.close();
+      return name;
+    });
+    expect(legacy).toMatch(/\.geojson$/);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('scene-item').count(), { timeout: 60_000 }).toBe(2);
+    await expect.poll(() => page.locator('[data-testid="layer-item"][data-kind="redline"]').count()).toBe(1);
+    expect(await redlineCount()).toBe(before);
+    await screenshot(page, 'sample-beihai-legacy-layer');
+  });
+
   it(
     'finishes a sample whose loading a reload cut short, instead of keeping half of it',
     { timeout: 360_000 },

@@ -76,7 +76,7 @@ export function readShapefile(parts: ShapefileParts, options: ReadVectorOptions 
     });
   }
 
-  const builder = new LayerBuilder(crs, options.keepFeatures ?? true, false);
+  const builder = new LayerBuilder(crs, options.keepFeatures ?? true, false, options.drawGeometry);
   const stats = { orphanHoles: 0 };
   for (let i = 0; i < count; i++) {
     if (i % 2000 === 0) {
