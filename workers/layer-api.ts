@@ -1,4 +1,5 @@
 import type { DrawGeometry } from '../src/io/draw-geometry.ts';
+import type { FeatureAttributes } from '../src/io/draw-features.ts';
 import type { ImportErrorData, ImportWarning } from '../src/io/import-error.ts';
 
 /** A vector layer read into lon/lat, ready for the map, DuckDB and the project store. */
@@ -18,6 +19,8 @@ export interface LayerReadResult {
    * GeoJSON text instead still cost ~4 s to write and ~3 s to parse, before deck.gl converted it again.
    */
   geometry: DrawGeometry;
+  /** Each row's source index and attributes: with `geometry`, what the page rebuilds features from. */
+  attributes: FeatureAttributes;
   bbox: [number, number, number, number] | null;
   /** `EPSG:4527` or `PROJ4:…`: the CRS the file came in. */
   crs: string;
@@ -38,7 +41,7 @@ export interface LayerApi {
     files: { name: string; file: Blob }[],
     onProgress: (share: number | null, message: string) => void,
   ): Promise<LayerReadOutcome[]>;
-  /** The draw geometry of a stored layer (its Arrow IPC stream), after a reload. */
-  geometry(ipc: Uint8Array): Promise<DrawGeometry>;
+  /** The draw geometry and attributes of a stored layer (its Arrow IPC stream), after a reload. */
+  geometry(ipc: Uint8Array): Promise<{ geometry: DrawGeometry; attributes: FeatureAttributes }>;
   cancel(jobId: number): void;
 }

@@ -1,7 +1,8 @@
 import * as Comlink from 'comlink';
 import { readVector } from '../src/io/vector-read.ts';
-import { featureRowsToIpc } from '../src/io/feature-arrow.ts';
-import { drawGeometryFromIpc } from '../src/io/feature-arrow-read.ts';
+import { featureRowsToIpc, utf8Column } from '../src/io/feature-arrow.ts';
+import { attributesFromIpc, drawGeometryFromIpc } from '../src/io/feature-arrow-read.ts';
+import { featureAttributeBuffers } from '../src/io/draw-features.ts';
 import { drawGeometryBuffers, drawGeometryFromWkb } from '../src/io/draw-geometry.ts';
 import { ImportError } from '../src/io/import-error.ts';
 import type { VectorLayer } from '../src/io/vector-types.ts';
@@ -12,13 +13,15 @@ const running = new Map<number, AbortController>();
 function toResult(layer: VectorLayer): LayerReadResult {
   const layerId = crypto.randomUUID();
   const { rows } = layer;
+  const props = utf8Column(rows.props.slice(0, rows.count));
   return {
     layerId,
     name: layer.name,
     sourceFiles: layer.sourceFiles,
     featureCount: rows.count,
-    ipc: featureRowsToIpc(layerId, rows),
+    ipc: featureRowsToIpc(layerId, rows, props),
     geometry: layer.geometry ?? drawGeometryFromWkb(rows.wkb, rows.wkbOffsets, rows.count),
+    attributes: { fid: rows.fid.slice(0, rows.count), propsOffsets: props.valueOffsets, props: props.data },
     bbox: layer.bbox,
     crs: layer.crs.id,
     crsName: layer.crs.name,
@@ -50,7 +53,13 @@ const api: LayerApi = {
         outcome.ok ? { ok: true, result: toResult(outcome.layer) } : outcome,
       );
       const buffers = results.flatMap((outcome) =>
-        outcome.ok ? [outcome.result.ipc.buffer, ...drawGeometryBuffers(outcome.result.geometry)] : [],
+        outcome.ok
+          ? [
+              outcome.result.ipc.buffer,
+              ...drawGeometryBuffers(outcome.result.geometry),
+              ...featureAttributeBuffers(outcome.result.attributes),
+            ]
+          : [],
       ) as ArrayBuffer[];
       return Comlink.transfer(results, buffers);
     } catch (error) {
@@ -64,8 +73,13 @@ const api: LayerApi = {
   },
 
   geometry(ipc) {
-    const geometry = drawGeometryFromIpc(ipc);
-    return Promise.resolve(Comlink.transfer(geometry, drawGeometryBuffers(geometry)));
+    const stored = { geometry: drawGeometryFromIpc(ipc), attributes: attributesFromIpc(ipc) };
+    return Promise.resolve(
+      Comlink.transfer(stored, [
+        ...drawGeometryBuffers(stored.geometry),
+        ...featureAttributeBuffers(stored.attributes),
+      ]),
+    );
   },
 
   cancel(jobId) {

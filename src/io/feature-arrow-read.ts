@@ -7,6 +7,7 @@ import { tableFromIPC, type Data, type Binary, type Utf8, type Int32 } from 'apa
 import type { Feature, Geometry } from 'geojson';
 import { decodeWkb } from '../core/geo/wkb.ts';
 import { DrawGeometryBuilder, type DrawGeometry } from './draw-geometry.ts';
+import type { FeatureAttributes } from './draw-features.ts';
 
 type LayerFeature = Feature<Geometry, Record<string, unknown>>;
 
@@ -58,6 +59,32 @@ export function drawGeometryFromIpc(ipc: Uint8Array): DrawGeometry {
   forEachWkb(chunks.geom, (row, wkb) => builder.add(row, wkb.length > 0 ? decodeWkb(wkb) : null));
   builder.add(chunks.rows - 1, null);
   return builder.finish();
+}
+
+/** The `fid` and `props` columns of a stored layer, copied into one buffer each. */
+export function attributesFromIpc(ipc: Uint8Array): FeatureAttributes {
+  const chunks = featureChunks(ipc);
+  const fid = new Int32Array(chunks.rows);
+  let row = 0;
+  for (const chunk of chunks.fid) {
+    fid.set(chunk.values.subarray(0, chunk.length), row);
+    row += chunk.length;
+  }
+  const propsOffsets = new Int32Array(chunks.rows + 1);
+  let bytes = 0;
+  for (const chunk of chunks.props)
+    bytes += (chunk.valueOffsets[chunk.length] ?? 0) - (chunk.valueOffsets[0] ?? 0);
+  const props = new Uint8Array(bytes);
+  let end = 0;
+  row = 0;
+  for (const chunk of chunks.props) {
+    const first = chunk.valueOffsets[0] ?? 0;
+    props.set(chunk.values.subarray(first, chunk.valueOffsets[chunk.length] ?? first), end);
+    for (let i = 0; i < chunk.length; i++)
+      propsOffsets[++row] = end + (chunk.valueOffsets[i + 1] ?? 0) - first;
+    end += (chunk.valueOffsets[chunk.length] ?? first) - first;
+  }
+  return { fid, propsOffsets, props };
 }
 
 /** The features of a stored layer, in row order, each with its source index as `id`. */

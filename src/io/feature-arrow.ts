@@ -4,7 +4,7 @@ import type { FeatureRows } from './vector-types.ts';
 const encoder = new TextEncoder();
 
 /** Strings in Arrow's (offsets, UTF-8 data) layout, encoded straight into one buffer. */
-function utf8Column(values: readonly string[]): { valueOffsets: Int32Array; data: Uint8Array } {
+export function utf8Column(values: readonly string[]): { valueOffsets: Int32Array; data: Uint8Array } {
   const valueOffsets = new Int32Array(values.length + 1);
   let chars = 0;
   for (const value of values) chars += value.length;
@@ -38,10 +38,14 @@ function repeatedUtf8(value: string, count: number): { valueOffsets: Int32Array;
  * from typed arrays, not Arrow's builders: those compile a null check with `new Function`, which the app's CSP
  * (no 'unsafe-eval') forbids.
  */
-export function featureRowsToIpc(layerId: string, rows: FeatureRows): Uint8Array {
+export function featureRowsToIpc(
+  layerId: string,
+  rows: FeatureRows,
+  /** `utf8Column(rows.props)`, when the caller has it already. */
+  props = utf8Column(rows.props.slice(0, rows.count)),
+): Uint8Array {
   const n = rows.count;
   const ids = repeatedUtf8(layerId, n);
-  const props = utf8Column(rows.props.slice(0, n));
   const geomOffsets = Int32Array.from(rows.wkbOffsets.subarray(0, n + 1));
   const float = (values: Float64Array): ReturnType<typeof makeVector> =>
     makeVector(makeData({ type: new Float64(), length: n, nullCount: 0, data: values.subarray(0, n) }));

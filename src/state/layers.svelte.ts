@@ -1,7 +1,8 @@
 import * as Comlink from 'comlink';
 import type { Feature, Geometry } from 'geojson';
 import type { DrawGeometry } from '../io/draw-geometry.ts';
-import { featuresFromIpc, isArrowIpc } from '../io/feature-arrow-read.ts';
+import { isArrowIpc } from '../io/feature-arrow-read.ts';
+import { featuresFromDraw, type FeatureAttributes } from '../io/draw-features.ts';
 import type { ProjectScopedRecord } from '../store/database.ts';
 import { deleteRecord, listRecords, putRecord } from '../store/records.ts';
 import { deleteProjectFile, readProjectFile, writeProjectFile } from '../store/opfs.ts';
@@ -39,11 +40,11 @@ export interface LayerRecord extends ProjectScopedRecord {
 
 type LayerFeature = Feature<Geometry, Record<string, unknown>>;
 
-/** What the page keeps of a mounted layer: its rows (for features on demand) and its draw buffers. */
+/** What the page keeps of a mounted layer: its draw buffers and attributes (its rows live in DuckDB and OPFS). */
 interface MountedLayer {
-  ipc: Uint8Array;
   geometry: DrawGeometry;
-  /** Decoded from `ipc` the first time something asks for them. */
+  attributes: FeatureAttributes;
+  /** Rebuilt from `geometry` and `attributes` the first time something asks for them. */
   features: LayerFeature[] | null;
   /** Drawn with coarse polygons at the last draw (see `drawsCoarse`). */
   coarse: boolean;
@@ -86,11 +87,9 @@ class LayersState {
       const file = await readProjectFile(projectId, record.opfsName);
       const bytes = new Uint8Array(await file.arrayBuffer());
       if (isArrowIpc(bytes)) {
-        await this.#mount(
-          record,
-          { ipc: bytes, geometry: await this.#geometry(bytes, record.name) },
-          record.id,
-        );
+        // The worker gets a copy (postMessage clones); this one goes on to DuckDB.
+        const stored = await this.#geometry(bytes, record.name);
+        await this.#mount(record, { ipc: bytes, ...stored }, record.id);
         continue;
       }
       // Stored before layers were kept as Arrow: read the GeoJSON again.
@@ -166,13 +165,14 @@ class LayersState {
     // zooming afterwards drew it twice.
     if (record.bbox) mapState.zoomTo(record.bbox);
     try {
-      // The OPFS copy and the DuckDB insert run side by side (browser I/O, DuckDB's worker); both settle before
-      // the record is written, which is what makes the layer part of the project.
-      const stored = await Promise.allSettled([
-        writeProjectFile(record.projectId, record.opfsName, new Blob([pending.result.ipc as BlobPart])),
-        this.#mount(record, pending.result, pending.result.layerId),
-      ]);
-      for (const outcome of stored) if (outcome.status === 'rejected') throw outcome.reason;
+      // OPFS first, then DuckDB, which takes (empties) the buffer: one copy of a large layer in the tab, not two.
+      // The record written last is what makes the layer part of the project.
+      await writeProjectFile(
+        record.projectId,
+        record.opfsName,
+        pending.result.ipc as Uint8Array<ArrayBuffer>,
+      );
+      await this.#mount(record, pending.result, pending.result.layerId);
       await putRecord('layers', record);
     } catch (error) {
       // DuckDB, OPFS or the store refused: leave no trace, so the project is exactly as before.
@@ -213,7 +213,7 @@ class LayersState {
   features(id: string): LayerFeature[] {
     const mounted = this.#mounted.get(id);
     if (!mounted) return [];
-    mounted.features ??= featuresFromIpc(mounted.ipc);
+    mounted.features ??= featuresFromDraw(mounted.geometry, mounted.attributes);
     return mounted.features;
   }
 
@@ -267,40 +267,58 @@ class LayersState {
   }
 
   /** The draw buffers of a stored layer, prepared in the layer worker (triangulating is not the page's work). */
-  async #geometry(ipc: Uint8Array, label: string): Promise<DrawGeometry> {
+  async #geometry(
+    ipc: Uint8Array,
+    label: string,
+  ): Promise<{ geometry: DrawGeometry; attributes: FeatureAttributes }> {
     const job = jobs.start(`图层 ${label}`);
     try {
-      const geometry = await withLayerWorker((worker) => worker.geometry(ipc));
+      const stored = await withLayerWorker((worker) => worker.geometry(ipc));
       job.done();
-      return geometry;
+      return stored;
     } catch (error) {
       job.fail(error);
       throw error;
     }
   }
 
+  /**
+   * Draw a layer, insert its rows into DuckDB, then list it. Drawing comes first so the map's frame (seconds for a
+   * very large layer in software WebGL) overlaps the insert; a failed insert takes the drawing away again.
+   */
   async #mount(
     record: LayerRecord,
-    data: { ipc: Uint8Array; geometry: DrawGeometry },
+    data: { ipc: Uint8Array; geometry: DrawGeometry; attributes: FeatureAttributes },
     ipcLayerId: string,
   ): Promise<void> {
-    await putLayer(
-      {
-        id: record.id,
-        kind: record.kind,
-        name: record.name,
-        sourceFile: record.sourceFile,
-        crs: record.crs,
-        featureCount: record.featureCount,
-        addedAt: record.addedAt,
-      },
-      // DuckDB's worker takes the buffer it is given; the page keeps the stream for `features`.
-      data.ipc.slice(),
-      ipcLayerId,
-    );
-    this.#mounted.set(record.id, { ipc: data.ipc, geometry: data.geometry, features: null, coarse: false });
-    this.list = [...this.list, record];
+    this.#mounted.set(record.id, {
+      geometry: data.geometry,
+      attributes: data.attributes,
+      features: null,
+      coarse: false,
+    });
     this.#draw(record);
+    try {
+      await putLayer(
+        {
+          id: record.id,
+          kind: record.kind,
+          name: record.name,
+          sourceFile: record.sourceFile,
+          crs: record.crs,
+          featureCount: record.featureCount,
+          addedAt: record.addedAt,
+        },
+        // Transferred to DuckDB's worker: this buffer is empty afterwards.
+        data.ipc,
+        ipcLayerId,
+      );
+    } catch (error) {
+      mapState.removeOverlay(`vector-${record.id}`);
+      this.#mounted.delete(record.id);
+      throw error;
+    }
+    this.list = [...this.list, record];
   }
 
   #draw(record: LayerRecord): void {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, Geometry } from 'geojson';
 import { featureRowsToIpc } from '../../../src/io/feature-arrow.ts';
-import { drawGeometryFromIpc, featuresFromIpc, isArrowIpc } from '../../../src/io/feature-arrow-read.ts';
+import {
+  attributesFromIpc,
+  drawGeometryFromIpc,
+  featuresFromIpc,
+  isArrowIpc,
+} from '../../../src/io/feature-arrow-read.ts';
+import { featuresFromDraw } from '../../../src/io/draw-features.ts';
 import { drawGeometryFromWkb } from '../../../src/io/draw-geometry.ts';
 import { geometryBbox } from '../../../src/core/geo/wkb.ts';
 import { FeatureRowsBuilder } from '../../../src/io/vector-rows.ts';
@@ -68,6 +74,49 @@ describe('a layer stored as Arrow, read back', () => {
     const back = featuresFromIpc(ipc);
     expect(back).toHaveLength(1000);
     expect(back[999]).toEqual(many[999]);
+  });
+
+  it('rebuilds the same features from the draw buffers and the attribute column (what the page keeps)', () => {
+    const withParts: typeof features = [
+      ...features,
+      {
+        type: 'Feature',
+        id: 7,
+        properties: { 名称: '两块' },
+        geometry: {
+          type: 'MultiPolygon',
+          coordinates: [
+            [
+              [
+                [0, 0],
+                [1, 0],
+                [1, 1],
+                [0, 0],
+              ],
+            ],
+            [
+              [
+                [5, 5],
+                [6, 5],
+                [6, 6],
+                [5, 6],
+                [5, 5],
+              ],
+              [
+                [5.2, 5.2],
+                [5.2, 5.8],
+                [5.8, 5.8],
+                [5.2, 5.2],
+              ],
+            ],
+          ],
+        },
+      },
+    ];
+    const ipc = featureRowsToIpc('layer-1', rowsOf(withParts));
+    const rebuilt = featuresFromDraw(drawGeometryFromIpc(ipc), attributesFromIpc(ipc));
+    expect(rebuilt).toEqual(featuresFromIpc(ipc));
+    expect(rebuilt).toEqual(withParts);
   });
 
   it('tells an Arrow stream from a stored GeoJSON file', () => {
