@@ -126,11 +126,16 @@ describe('exports and case bundles between two browser profiles', () => {
     await page.getByTestId('review-toggle').click();
     await expect.poll(() => page.getByTestId('review-panel').isVisible()).toBe(true);
     await page.keyboard.press('2');
-    await expect.poll(() => page.getByTestId('review-activity').inputValue()).toBe('industry');
+    // Each key is a ledger write (IndexedDB, then DuckDB): on a busy machine that takes more than poll's 1 s default.
+    await expect
+      .poll(() => page.getByTestId('review-activity').inputValue(), { timeout: 15_000 })
+      .toBe('industry');
     // The panel ignores keys while the previous action is still being written (DuckDB rows after IndexedDB).
     await page.waitForTimeout(1000);
     await page.keyboard.press('w');
-    await expect.poll(() => page.getByTestId('review-problem').inputValue()).toBe('vegetation_damage');
+    await expect
+      .poll(() => page.getByTestId('review-problem').inputValue(), { timeout: 15_000 })
+      .toBe('vegetation_damage');
     await page.waitForTimeout(1000);
     const first = await page.getByTestId('review-id').textContent();
     await page.keyboard.press('y');

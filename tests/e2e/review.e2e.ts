@@ -68,9 +68,14 @@ describe('review session and case workflow (hand-drawn clues)', () => {
     await expect.poll(() => page.getByTestId('review-panel').isVisible()).toBe(true);
     await expect.poll(() => page.getByTestId('review-shortcuts').textContent()).toContain('J/K');
     await page.keyboard.press('2');
-    await expect.poll(() => page.getByTestId('review-activity').inputValue()).toBe('industry');
+    // Each key is a ledger write (IndexedDB, then DuckDB): on a busy machine that takes more than poll's 1 s default.
+    await expect
+      .poll(() => page.getByTestId('review-activity').inputValue(), { timeout: 15_000 })
+      .toBe('industry');
     await page.keyboard.press('w');
-    await expect.poll(() => page.getByTestId('review-problem').inputValue()).toBe('vegetation_damage');
+    await expect
+      .poll(() => page.getByTestId('review-problem').inputValue(), { timeout: 15_000 })
+      .toBe('vegetation_damage');
     await expect.poll(() => page.locator('[data-testid="chip"]').count()).toBe(2);
     await screenshot(page, 'review-panel');
     const first = await page.getByTestId('review-id').textContent();
