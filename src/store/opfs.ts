@@ -18,9 +18,10 @@ async function projectDir(projectId: string, create: boolean): Promise<FileSyste
 }
 
 /**
- * Write a file; a failed write removes the partial file. The data is handed to the browser whole: piping a Blob's
- * stream moved an 81 MB layer through the page in ~6 s of small tasks, which slowed every click meanwhile. Bytes
- * are passed as bytes: a Blob made of them kept a copy in the browser process until the page's next GC.
+ * Write a file; a failed write removes the partial file. Bytes are handed to the browser in one call: piping them
+ * as a Blob's stream moved an 81 MB layer through the page in ~6 s of small tasks. A Blob (a picked image of
+ * hundreds of MB) is streamed: written whole, the browser process held a copy of it (imagery benchmark: peak
+ * 1.08 → 1.62 GB).
  */
 export async function writeProjectFile(
   projectId: string,
@@ -31,8 +32,11 @@ export async function writeProjectFile(
   const handle = await dir.getFileHandle(name, { create: true });
   const writable = await handle.createWritable();
   try {
-    await writable.write(data);
-    await writable.close();
+    if (data instanceof Blob) await data.stream().pipeTo(writable);
+    else {
+      await writable.write(data);
+      await writable.close();
+    }
   } catch (error) {
     await writable.abort().catch(() => undefined);
     await dir.removeEntry(name).catch(() => undefined);
