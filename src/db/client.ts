@@ -1,8 +1,10 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { Table } from 'apache-arrow';
 import { LOCAL_BUNDLES } from './bundles.ts';
+import hostWorker from '../../workers/duckdb-host.worker.ts?worker&url';
 import { QueryCancelledError, QueryError } from './sql.ts';
 import { SCHEMA_SQL } from './schema.ts';
+import { untilWorkerFails } from './worker-start.ts';
 
 /** A plain row at the UI edge: Arrow values converted to JS (BigInt → number where safe). */
 export type Row = Record<string, unknown>;
@@ -31,9 +33,17 @@ async function startDb(): Promise<DbInfo> {
   const started = performance.now();
   const bundle = await duckdb.selectBundle(LOCAL_BUNDLES);
   if (!bundle.mainWorker) throw new Error('no DuckDB worker bundle');
-  const worker = new Worker(bundle.mainWorker);
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  // duckdb-wasm's worker runs inside ours, which reports its start failures (workers/duckdb-host.worker.ts).
+  const worker = new Worker(hostWorker, { name: new URL(bundle.mainWorker, location.href).href });
+  // A failed wasm download would leave `instantiate` pending for ever: the host worker's error ends it.
+  const db = await untilWorkerFails(worker, async () => {
+    const created = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+    await created.instantiate(bundle.mainModule, bundle.pthreadWorker);
+    return created;
+  }).catch((error: unknown) => {
+    worker.terminate();
+    throw error;
+  });
   await db.open({ query: { castBigIntToDouble: true } });
   const conn = await db.connect();
   try {

@@ -50,7 +50,7 @@ export const en: Record<MessageKey, string> = {
   'map.basemapCredit': 'Basemap: province outlines (indicative; see data credits)',
   'db.ready': 'DuckDB ready {ms} ms',
   'db.loading': 'Starting DuckDB…',
-  'db.failed': 'DuckDB failed to start',
+  'db.failed': 'DuckDB failed to start (reload the page to retry)',
   'layers.empty': 'No layers yet. Drop files on the page or click “Add files”.',
   'layers.add': 'Add files',
   'cases.empty': 'No patches yet.',

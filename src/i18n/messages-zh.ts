@@ -47,7 +47,7 @@ export const zh = {
   'map.basemapCredit': '底图：省级行政区界（示意，来源见数据说明）',
   'db.ready': 'DuckDB 就绪 {ms} ms',
   'db.loading': '正在启动 DuckDB…',
-  'db.failed': 'DuckDB 启动失败',
+  'db.failed': 'DuckDB 启动失败（请刷新页面重试）',
   'layers.empty': '尚无图层。把文件拖到页面上，或点击“添加文件”。',
   'layers.add': '添加文件',
   'cases.empty': '尚无问题图斑。',

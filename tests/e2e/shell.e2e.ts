@@ -126,6 +126,26 @@ describe('app shell', () => {
     await page.getByTestId('confirm-ok').click();
     await expect.poll(() => page.getByTestId('project-item').count()).toBe(0);
   });
+
+  it('says so when DuckDB cannot load its wasm, instead of starting for ever, and raises no uncaught error', async () => {
+    const broken = await newGuardedContext(browser);
+    // A deployment missing its wasm, or a download cut short: every wasm request fails.
+    await broken.context.route('**/*.wasm', (route) => route.abort('failed'));
+    const brokenPage = await guardedPage(broken.context, broken.guard);
+    try {
+      await brokenPage.goto(baseUrl());
+      const status = brokenPage.getByTestId('db-status');
+      await expect.poll(() => status.getAttribute('data-state'), { timeout: 60_000 }).toBe('failed');
+      expect(await status.textContent()).toContain('DuckDB 启动失败（请刷新页面重试）');
+      await screenshot(brokenPage, 'shell-duckdb-failed');
+      // The app is still usable around it: the map and the project list are there.
+      await waitForBasemap(brokenPage);
+      expect(broken.guard.offOrigin).toEqual([]);
+      expect(broken.guard.consoleErrors).toEqual([]);
+    } finally {
+      await broken.context.close();
+    }
+  });
 });
 
 afterEach(() => {
