@@ -131,6 +131,7 @@ export const en: Record<MessageKey, string> = {
   'actor.save': 'OK',
   'actor.label': 'Actor: {name}',
   'draw.hint': 'Click the map to add vertices; Enter or “Finish” to end, Esc to cancel.',
+  'draw.vertices': '{n} vertices so far (at least 3).',
   'draw.finish': 'Finish',
   'draw.clue': 'Clue source',
   'action.submit': 'Submit',

@@ -128,6 +128,7 @@ export const zh = {
   'actor.save': '确定',
   'actor.label': '操作人：{name}',
   'draw.hint': '在地图上单击添加顶点，按 Enter 或点“完成”结束，Esc 取消。',
+  'draw.vertices': '已加 {n} 个顶点（至少 3 个）。',
   'draw.finish': '完成',
   'draw.clue': '线索来源',
   'action.submit': '提交',

@@ -6,9 +6,9 @@ import {
   launch,
   newGuardedContext,
   screenshot,
-  shareOfColour,
   type Guard,
   openSampleProject,
+  drawRectangle,
 } from './harness.ts';
 
 let browser: Browser;
@@ -80,43 +80,6 @@ const PDF = Buffer.from(
   'latin1',
 );
 
-const GOLD: [number, number, number] = [255, 215, 0];
-
-/**
- * Draw a rectangle on the map, `dx`,`dy` pixels from the centre (as in review.e2e.ts). On a busy machine the
- * map can miss a click (a long task between press and release is not a tap), so each vertex is checked on
- * screen (the drawing is gold) and clicked again when it did not register.
- */
-async function drawRectangle(dx: number, dy: number, clue: string): Promise<void> {
-  await page.getByTestId('draw-start').click();
-  await page.getByTestId('draw-clue').selectOption(clue);
-  const box = await page.getByTestId('map-canvas').boundingBox();
-  if (!box) throw new Error('no map');
-  const x = box.x + box.width / 2 + dx;
-  const y = box.y + box.height / 2 + dy;
-  for (const [ox, oy] of [
-    [0, 0],
-    [40, 0],
-    [40, 30],
-    [0, 30],
-  ] as const) {
-    const before = await shareOfColour(page, GOLD, 20);
-    for (let attempt = 0; attempt < 3; attempt += 1) {
-      await page.mouse.click(x + ox, y + oy);
-      const registered = await expect
-        .poll(() => shareOfColour(page, GOLD, 20), { timeout: 8_000, interval: 500 })
-        .toBeGreaterThan(before)
-        .then(() => true)
-        .catch(() => false);
-      if (registered) break;
-    }
-  }
-  await screenshot(page, 'evidence-drawn');
-  const before = await page.getByTestId('case-row').count();
-  await page.getByTestId('draw-finish').click();
-  await expect.poll(() => page.getByTestId('case-row').count(), { timeout: 150_000 }).toBe(before + 1);
-}
-
 const indexNos = () =>
   page.getByTestId('evidence-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-index-no')));
 
@@ -135,7 +98,7 @@ describe('case evidence: photos and documents with index numbers', () => {
     await page.getByTestId('actor-input').fill('李四');
     await page.getByTestId('actor-save').click();
     await expect.poll(() => page.getByTestId('actor-label').textContent()).toContain('李四');
-    await drawRectangle(0, 0, 'petition');
+    await drawRectangle(page, 0, 0, 'petition', 150_000);
     await page.getByTestId('case-row').first().click();
     await expect.poll(() => page.getByTestId('case-detail').count()).toBe(1);
     caseId = ((await page.locator('[data-testid="case-detail"] h3').textContent()) ?? '').trim();

@@ -19,6 +19,7 @@ import {
   screenshot,
   type Guard,
   openSampleProject,
+  drawRectangle,
 } from './harness.ts';
 import { openBundle } from '../../src/core/bundle/verify.ts';
 import { bytesSource } from '../../src/core/bundle/zip-index.ts';
@@ -61,28 +62,6 @@ async function download(p: Page, testId: string): Promise<{ name: string; path: 
   const path = join(OUT, name);
   await file.saveAs(path);
   return { name, path, bytes: new Uint8Array(readFileSync(path)) };
-}
-
-/** Draw a rectangle on the map, `dx`,`dy` pixels from the centre (as tests/e2e/review.e2e.ts does). */
-async function drawRectangle(p: Page, dx: number, dy: number, clue: string): Promise<void> {
-  await p.getByTestId('draw-start').click();
-  await p.getByTestId('draw-clue').selectOption(clue);
-  const box = await p.getByTestId('map-canvas').boundingBox();
-  if (!box) throw new Error('no map');
-  const x = box.x + box.width / 2 + dx;
-  const y = box.y + box.height / 2 + dy;
-  for (const [ox, oy] of [
-    [0, 0],
-    [40, 0],
-    [40, 30],
-    [0, 30],
-  ] as const) {
-    await p.mouse.click(x + ox, y + oy, { delay: 40 });
-    await p.waitForTimeout(350);
-  }
-  const before = await p.getByTestId('case-row').count();
-  await p.getByTestId('draw-finish').click();
-  await expect.poll(() => p.getByTestId('case-row').count(), { timeout: 30_000 }).toBe(before + 1);
 }
 
 async function caseRows(p: Page): Promise<{ id: string; stage: string }[]> {

@@ -114,3 +114,59 @@ export async function openSampleProject(page: Page, timeout = 90_000): Promise<v
     .poll(() => page.getByTestId('header-project').getAttribute('data-sample-ready'), { timeout })
     .toBe('true');
 }
+
+/** How many vertices the patch being drawn has (the count the drawing hint shows). */
+async function drawnVertices(page: Page): Promise<number> {
+  return Number(await page.getByTestId('draw-vertices').getAttribute('data-count'));
+}
+
+/**
+ * Click the map at (dx, dy) px from its centre while drawing a patch, until the drawing counts the vertex. A
+ * click is retried only after the count stayed put for 10 s: deck.gl takes a press held over 250 ms for a hold,
+ * and a software-WebGL frame of several seconds can stretch one that long on a loaded machine.
+ */
+export async function clickVertex(page: Page, dx: number, dy: number): Promise<void> {
+  const box = await page.getByTestId('map-canvas').boundingBox();
+  if (!box) throw new Error('no map');
+  const before = await drawnVertices(page);
+  for (let attempt = 1; ; attempt += 1) {
+    await page.mouse.click(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy);
+    const counted = await expect
+      .poll(() => drawnVertices(page), { timeout: 10_000, interval: 100 })
+      .toBe(before + 1)
+      .then(() => true)
+      .catch(() => false);
+    if (counted) return;
+    if (attempt === 3) throw new Error(`a click at (${dx}, ${dy}) never added a vertex`);
+  }
+}
+
+/** Click the corners of a w × h px rectangle whose north-west corner is (dx, dy) from the map's centre. */
+export async function clickRectangle(page: Page, dx: number, dy: number, w = 40, h = 30): Promise<void> {
+  for (const [ox, oy] of [
+    [0, 0],
+    [w, 0],
+    [w, h],
+    [0, h],
+  ] as const)
+    await clickVertex(page, dx + ox, dy + oy);
+}
+
+/**
+ * Draw a 40 × 30 px patch by hand at (dx, dy) from the map's centre with clue source `clue`, finish it, and wait
+ * for its case in the ledger list (the Cases tab must be open).
+ */
+export async function drawRectangle(
+  page: Page,
+  dx: number,
+  dy: number,
+  clue: string,
+  finishTimeout = 90_000,
+): Promise<void> {
+  await page.getByTestId('draw-start').click();
+  await page.getByTestId('draw-clue').selectOption(clue);
+  await clickRectangle(page, dx, dy);
+  const before = await page.getByTestId('case-row').count();
+  await page.getByTestId('draw-finish').click();
+  await expect.poll(() => page.getByTestId('case-row').count(), { timeout: finishTimeout }).toBe(before + 1);
+}

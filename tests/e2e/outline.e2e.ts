@@ -7,6 +7,7 @@ import {
   screenshot,
   type Guard,
   openSampleProject,
+  clickRectangle,
 } from './harness.ts';
 
 let browser: Browser;
@@ -44,13 +45,7 @@ async function clickMap(dx: number, dy: number): Promise<void> {
 /** Draw a rectangle by hand (w × h pixels, north-west corner at dx, dy); the new case becomes current. */
 async function drawRectangle(dx: number, dy: number, w: number, h: number): Promise<string> {
   await page.getByTestId('draw-start').click();
-  for (const [ox, oy] of [
-    [0, 0],
-    [w, 0],
-    [w, h],
-    [0, h],
-  ] as const)
-    await clickMap(dx + ox, dy + oy);
+  await clickRectangle(page, dx, dy, w, h);
   const before = await rowIds();
   await page.getByTestId('draw-finish').click();
   try {

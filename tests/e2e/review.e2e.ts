@@ -7,6 +7,7 @@ import {
   screenshot,
   type Guard,
   openSampleProject,
+  drawRectangle,
 } from './harness.ts';
 
 let browser: Browser;
@@ -27,28 +28,6 @@ afterEach(() => {
   expect(guard.consoleErrors).toEqual([]);
 });
 
-/** Draw a rectangle on the map, `dx`,`dy` pixels from the centre. */
-async function drawRectangle(dx: number, dy: number, clue: string): Promise<void> {
-  await page.getByTestId('draw-start').click();
-  await page.getByTestId('draw-clue').selectOption(clue);
-  const box = await page.getByTestId('map-canvas').boundingBox();
-  if (!box) throw new Error('no map');
-  const x = box.x + box.width / 2 + dx;
-  const y = box.y + box.height / 2 + dy;
-  for (const [ox, oy] of [
-    [0, 0],
-    [40, 0],
-    [40, 30],
-    [0, 30],
-  ] as const) {
-    await page.mouse.click(x + ox, y + oy, { delay: 40 });
-    await page.waitForTimeout(700);
-  }
-  const before = await page.getByTestId('case-row').count();
-  await page.getByTestId('draw-finish').click();
-  await expect.poll(() => page.getByTestId('case-row').count(), { timeout: 30_000 }).toBe(before + 1);
-}
-
 describe('review session and case workflow (hand-drawn clues)', () => {
   it('records the actor and opens hand-drawn patches as suspected cases with their clue source', async () => {
     await openSampleProject(page, 90_000);
@@ -56,9 +35,9 @@ describe('review session and case workflow (hand-drawn clues)', () => {
     await page.getByTestId('actor-input').fill('李四');
     await page.getByTestId('actor-save').click();
     await expect.poll(() => page.getByTestId('actor-label').textContent()).toContain('李四');
-    await drawRectangle(-150, -100, 'leader_instruction');
-    await drawRectangle(0, 0, 'petition');
-    await drawRectangle(120, 80, 'public_opinion');
+    await drawRectangle(page, -150, -100, 'leader_instruction');
+    await drawRectangle(page, 0, 0, 'petition');
+    await drawRectangle(page, 120, 80, 'public_opinion');
     expect(await page.locator('[data-testid="case-row"][data-stage="suspected"]').count()).toBe(3);
     await screenshot(page, 'review-drawn-patches');
   });

@@ -8,6 +8,7 @@ import {
   screenshot,
   type Guard,
   openSampleProject,
+  drawRectangle,
 } from './harness.ts';
 
 let browser: Browser;
@@ -27,28 +28,6 @@ afterEach(() => {
   expect(guard.offOrigin).toEqual([]);
   expect(guard.consoleErrors).toEqual([]);
 });
-
-/** Draw a rectangle on the map, `dx`,`dy` pixels from the centre. */
-async function drawRectangle(dx: number, dy: number, clue: string): Promise<void> {
-  await page.getByTestId('draw-start').click();
-  await page.getByTestId('draw-clue').selectOption(clue);
-  const box = await page.getByTestId('map-canvas').boundingBox();
-  if (!box) throw new Error('no map');
-  const x = box.x + box.width / 2 + dx;
-  const y = box.y + box.height / 2 + dy;
-  for (const [ox, oy] of [
-    [0, 0],
-    [40, 0],
-    [40, 30],
-    [0, 30],
-  ] as const) {
-    await page.mouse.click(x + ox, y + oy, { delay: 40 });
-    await page.waitForTimeout(700);
-  }
-  const before = await page.getByTestId('case-row').count();
-  await page.getByTestId('draw-finish').click();
-  await expect.poll(() => page.getByTestId('case-row').count(), { timeout: 30_000 }).toBe(before + 1);
-}
 
 /** Another reviewer takes over the device (the cases tab's actor box). */
 async function changeActor(name: string): Promise<void> {
@@ -110,7 +89,7 @@ describe('project settings and three-step review', () => {
     await page.getByTestId('actor-input').fill('张甲');
     await page.getByTestId('actor-save').click();
     await expect.poll(() => page.getByTestId('actor-label').textContent()).toContain('张甲');
-    await drawRectangle(0, 0, 'petition');
+    await drawRectangle(page, 0, 0, 'petition');
     await page.getByTestId('review-toggle').click();
     await expect.poll(() => page.getByTestId('review-panel').isVisible()).toBe(true);
     await expect.poll(() => page.getByTestId('review-level').getAttribute('data-level')).toBe('self');
