@@ -1,6 +1,15 @@
 import type { Layer } from '@deck.gl/core';
 import { PathLayer, ScatterplotLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import type { DrawGeometry } from '../io/draw-geometry.ts';
+import {
+  grown,
+  holds,
+  polygonIndex,
+  polygonsIn,
+  type Box,
+  type PolygonData,
+  type PolygonIndex,
+} from './view-subset.ts';
 
 type Rgba = [number, number, number, number];
 
@@ -46,16 +55,28 @@ export function drawsCoarse(geometry: DrawGeometry, zoom: number): boolean {
   return pixels < COARSE_BELOW_PX;
 }
 
-type PolygonData = {
-  length: number;
-  startIndices: Uint32Array;
-  attributes: { getPolygon: { value: Float64Array; size: 2 }; indices: Uint32Array };
-};
+/** What the map shows: its zoom and its lon/lat box. */
+export interface MapSight {
+  zoom: number;
+  bounds: Box;
+}
+
+/**
+ * How far the region drawn around the view reaches beyond it on each side, as a share of the view's size: a pan
+ * of up to half a view redraws nothing.
+ */
+export const SUBSET_MARGIN = 0.5;
 
 /** One data object per geometry and detail, so redrawing an unchanged layer never makes deck.gl re-upload it. */
 const polygonData = new WeakMap<DrawGeometry, { exact: PolygonData; coarse: PolygonData }>();
 
-function polygonDataOf(geometry: DrawGeometry, coarse: boolean): PolygonData {
+/** A large layer's polygon index, and the subset drawn last with the region it covers. */
+const nearView = new WeakMap<
+  DrawGeometry,
+  { index: PolygonIndex; region: Box | null; subset: PolygonData | null }
+>();
+
+function wholeLayer(geometry: DrawGeometry, coarse: boolean): PolygonData {
   let cached = polygonData.get(geometry);
   if (!cached) {
     const { polygons } = geometry;
@@ -71,10 +92,32 @@ function polygonDataOf(geometry: DrawGeometry, coarse: boolean): PolygonData {
 }
 
 /**
- * The deck.gl layers of one project vector layer at `zoom`, drawn from its prepared buffers (no feature objects,
+ * The polygons to draw at `sight`: all of them, exactly (ordinary layers, or a large one wholly near the view);
+ * all of them coarse (a large layer while its polygons are tiny); or, zoomed in on a large layer, the exact
+ * polygons near the view only (src/map/view-subset.ts). The same object comes back while nothing needs
+ * redrawing, so callers compare identities.
+ */
+export function polygonDataAt(geometry: DrawGeometry, sight: MapSight): PolygonData {
+  if (geometry.featureCount < OUTLINE_LIMIT) return wholeLayer(geometry, false);
+  if (drawsCoarse(geometry, sight.zoom)) return wholeLayer(geometry, true);
+  let near = nearView.get(geometry);
+  if (!near) {
+    near = { index: polygonIndex(geometry.polygons), region: null, subset: null };
+    nearView.set(geometry, near);
+  }
+  if (near.region && near.subset && holds(near.region, sight.bounds)) return near.subset;
+  const region = grown(sight.bounds, SUBSET_MARGIN);
+  if (holds(region, near.index.extent)) return wholeLayer(geometry, false);
+  near.region = region;
+  near.subset = polygonsIn(geometry.polygons, near.index, region);
+  return near.subset;
+}
+
+/**
+ * The deck.gl layers of one project vector layer as seen at `sight`, drawn from its prepared buffers (no feature objects,
  * no triangulation on the page).
  */
-export function vectorLayers(id: string, kind: string, geometry: DrawGeometry, zoom: number): Layer[] {
+export function vectorLayers(id: string, kind: string, geometry: DrawGeometry, sight: MapSight): Layer[] {
   const style = vectorStyle(kind, geometry.featureCount);
   const { polygons, lines, points } = geometry;
   // Nothing reacts to a pick on a reference layer, and in software WebGL every hover pick redraws all of it.
@@ -85,7 +128,7 @@ export function vectorLayers(id: string, kind: string, geometry: DrawGeometry, z
       new SolidPolygonLayer({
         ...common,
         id: `vector-${id}-fill`,
-        data: polygonDataOf(geometry, drawsCoarse(geometry, zoom)),
+        data: polygonDataAt(geometry, sight),
         // Triangulated in the layer worker: deck.gl only uploads the buffers.
         _normalize: false,
         filled: true,

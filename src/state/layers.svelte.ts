@@ -7,7 +7,8 @@ import type { ProjectScopedRecord } from '../store/database.ts';
 import { deleteRecord, listRecords, putRecord } from '../store/records.ts';
 import { deleteProjectFile, readProjectFile, writeProjectFile } from '../store/opfs.ts';
 import { deleteLayerRows, putLayer, updateLayerRow } from '../db/layers.ts';
-import { drawsCoarse, vectorLayers } from '../map/vector-layers.ts';
+import { polygonDataAt, vectorLayers, type MapSight } from '../map/vector-layers.ts';
+import type { PolygonData } from '../map/view-subset.ts';
 import type { ImportErrorData, ImportWarning } from '../io/import-error.ts';
 import type { LayerReadOutcome, LayerReadResult } from '../../workers/layer-api.ts';
 import { CANCEL_GRACE_MS, terminateLayerWorker, withLayerWorker } from './layer-client.ts';
@@ -40,14 +41,16 @@ export interface LayerRecord extends ProjectScopedRecord {
 
 type LayerFeature = Feature<Geometry, Record<string, unknown>>;
 
+const sight = (): MapSight => ({ zoom: mapState.view.zoom, bounds: mapState.viewBounds() });
+
 /** What the page keeps of a mounted layer: its draw buffers and attributes (its rows live in DuckDB and OPFS). */
 interface MountedLayer {
   geometry: DrawGeometry;
   attributes: FeatureAttributes;
   /** Rebuilt from `geometry` and `attributes` the first time something asks for them. */
   features: LayerFeature[] | null;
-  /** Drawn with coarse polygons at the last draw (see `drawsCoarse`). */
-  coarse: boolean;
+  /** The polygon data of the last draw (see `polygonDataAt`): a redraw only when the view needs other data. */
+  drawn: PolygonData | null;
 }
 
 /** A layer read from files and waiting for the user to confirm its kind and name. */
@@ -295,7 +298,7 @@ class LayersState {
       geometry: data.geometry,
       attributes: data.attributes,
       features: null,
-      coarse: false,
+      drawn: null,
     });
     this.#draw(record);
     try {
@@ -328,17 +331,17 @@ class LayersState {
     }
     const mounted = this.#mounted.get(record.id);
     if (!mounted) return;
-    const zoom = mapState.view.zoom;
-    mounted.coarse = drawsCoarse(mounted.geometry, zoom);
-    mapState.setOverlay(`vector-${record.id}`, vectorLayers(record.id, record.kind, mounted.geometry, zoom));
+    const seen = sight();
+    mounted.drawn = polygonDataAt(mounted.geometry, seen);
+    mapState.setOverlay(`vector-${record.id}`, vectorLayers(record.id, record.kind, mounted.geometry, seen));
   }
 
-  /** After the view changed: redraw the large layers whose level of detail the new zoom changes. */
-  followZoom(): void {
-    const zoom = mapState.view.zoom;
+  /** After the view changed: redraw the large layers whose level of detail or drawn region the new view changes. */
+  followView(): void {
+    const seen = sight();
     for (const record of this.list) {
       const mounted = this.#mounted.get(record.id);
-      if (mounted && record.visible && drawsCoarse(mounted.geometry, zoom) !== mounted.coarse)
+      if (mounted && record.visible && polygonDataAt(mounted.geometry, seen) !== mounted.drawn)
         this.#draw(record);
     }
   }

@@ -3,6 +3,7 @@ import {
   KIND_STYLE,
   OUTLINE_LIMIT,
   drawsCoarse,
+  polygonDataAt,
   vectorLayers,
   vectorStyle,
 } from '../../../src/map/vector-layers.ts';
@@ -61,16 +62,43 @@ describe('vector layer level of detail', () => {
     expect(drawsCoarse(large, 10)).toBe(true);
     expect(drawsCoarse(large, 12)).toBe(true);
     expect(drawsCoarse(large, 13)).toBe(false);
-    const [fill] = vectorLayers('L', 'redline', large, 10);
+    // The whole row of squares is in view: exact means all of it.
+    const everything: [number, number, number, number] = [-1, -1, 50, 1];
+    const [fill] = vectorLayers('L', 'redline', large, { zoom: 10, bounds: everything });
     expect(indicesOf(fill)).toBe(large.polygons.coarseIndices);
-    expect(indicesOf(vectorLayers('L', 'redline', large, 14)[0])).toBe(large.polygons.indices);
+    const exact = vectorLayers('L', 'redline', large, { zoom: 14, bounds: everything })[0];
+    expect(indicesOf(exact)).toBe(large.polygons.indices);
   });
 
   it('always draws an ordinary layer exactly, with its outlines', () => {
     const small = squares(10, 0.001);
     expect(drawsCoarse(small, 3)).toBe(false);
-    const drawn = vectorLayers('S', 'reserve', small, 3);
+    // Even when most of it is off screen: culling is only worth its copy for large layers.
+    const drawn = vectorLayers('S', 'reserve', small, { zoom: 3, bounds: [0, 0, 0.001, 0.001] });
     expect(drawn.map((layer) => layer.id)).toEqual(['vector-S-fill', 'vector-S-outline']);
     expect(indicesOf(drawn[0])).toBe(small.polygons.indices);
+  });
+
+  it('zoomed in on a large layer, draws only the polygons near the view, and keeps them while the view stays near', () => {
+    const large = squares(OUTLINE_LIMIT, 0.001);
+    // Squares start every 0.002°: a view of 0.01° × 0.01° around x = 10 sees about 5 of 20,000.
+    const view = { zoom: 16, bounds: [10, -0.004, 10.01, 0.006] as [number, number, number, number] };
+    const data = polygonDataAt(large, view);
+    // The region reaches half a view further on each side: x from 9.995 to 10.015.
+    expect(data.length).toBeGreaterThan(5);
+    expect(data.length).toBeLessThan(15);
+    expect(data.attributes.indices.length).toBe(6 * data.length);
+    // A small pan inside the region: the same data, so nothing is redrawn or uploaded again.
+    const panned = { zoom: 16, bounds: [10.003, -0.004, 10.013, 0.006] as [number, number, number, number] };
+    expect(polygonDataAt(large, panned)).toBe(data);
+    // A pan out of it: a new subset around the new view.
+    const away = { zoom: 16, bounds: [30, -0.004, 30.01, 0.006] as [number, number, number, number] };
+    const moved = polygonDataAt(large, away);
+    expect(moved).not.toBe(data);
+    const xs = moved.attributes.getPolygon.value.filter((_, i) => i % 2 === 0);
+    expect(Math.min(...xs)).toBeGreaterThan(29.99);
+    expect(Math.max(...xs)).toBeLessThan(30.02);
+    // The layer's fill draws that subset.
+    expect(indicesOf(vectorLayers('L', 'redline', large, away)[0])).toBe(moved.attributes.indices);
   });
 });
