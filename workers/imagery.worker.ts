@@ -16,12 +16,26 @@ const running = new Map<number, AbortController>();
 /** Thrown when a file is not a GeoTIFF we can display; `code` selects the user message. */
 class ImageryError extends Error {
   constructor(
-    readonly code: 'not_tiff' | 'no_georef' | 'unsupported_crs' | 'image_too_large',
+    readonly code: 'not_tiff' | 'no_georef' | 'unsupported_crs' | 'image_too_large' | 'image_damaged',
     detail: string,
     cause?: unknown,
   ) {
     super(`${code}: ${detail}`, { cause });
     this.name = 'ImageryError';
+  }
+}
+
+const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Past the header, a read that fails means the pixel data or a later directory is broken (a truncated file,
+ * corrupt compressed tiles): say so, naming the step, instead of passing the decoder's own words on.
+ */
+async function damaged<T>(step: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw new ImageryError('image_damaged', `${step}: ${reason(error)}`, error);
   }
 }
 
@@ -88,9 +102,9 @@ const api: ImageryApi = {
       throw new ImageryError('unsupported_crs', name, error);
     }
     const bands = image.getSamplesPerPixel();
-    const count = await tiff.getImageCount();
+    const count = await damaged('overview directory', () => tiff.getImageCount());
     // The smallest overview is enough for a stable stretch and costs one small read.
-    const smallest = await tiff.getImage(count - 1);
+    const smallest = await damaged('overview directory', () => tiff.getImage(count - 1));
     const tooLarge = imageTooLarge({
       width: image.getWidth(),
       height: image.getHeight(),
@@ -98,7 +112,9 @@ const api: ImageryApi = {
       overview: { width: smallest.getWidth(), height: smallest.getHeight() },
     });
     if (tooLarge) throw new ImageryError('image_too_large', tooLarge);
-    const raw = (await smallest.readRasters({ interleave: false })) as unknown as BandArray[];
+    const raw = (await damaged('overview pixels', () =>
+      smallest.readRasters({ interleave: false }),
+    )) as unknown as BandArray[];
     const noDataValue = image.getGDALNoData();
     const nodata = noDataValue ?? (sampleFormat(image) === 'uint' ? 0 : null);
     const p2: number[] = [];
@@ -119,8 +135,8 @@ const api: ImageryApi = {
       transform: { x0: origin[0] ?? 0, y0: origin[1] ?? 0, dx: resolution[0] ?? 1, dy: resolution[1] ?? -1 },
       crs,
       overviews: count - 1,
-      bandNames: await bandNames(image, bands),
-      date: await readDate(image),
+      bandNames: await damaged('band metadata', () => bandNames(image, bands)),
+      date: await damaged('date metadata', () => readDate(image)),
       stretch: { p2, p98 },
     };
     open.set(id, { tiff, info });
@@ -150,7 +166,7 @@ const api: ImageryApi = {
       return Comlink.transfer({ requestId: request.requestId, window: request.window, bitmap }, [bitmap]);
     } catch (error) {
       if (controller.signal.aborted) return null;
-      throw error;
+      throw new ImageryError('image_damaged', `window ${request.window.join(',')}: ${reason(error)}`, error);
     } finally {
       running.delete(request.requestId);
     }

@@ -4,6 +4,10 @@ export const APP_ERRORS: Record<string, { zh: string; en: string }> = {
     zh: '「{file}」不是可读取的 GeoTIFF 影像（文件可能已损坏或被截断）。',
     en: '“{file}” is not a readable GeoTIFF (the file may be damaged or truncated).',
   },
+  image_damaged: {
+    zh: '「{file}」的影像数据已损坏，无法解码（文件可能被截断，或压缩的像素数据出错）。请重新导出或复制该文件。',
+    en: '“{file}” has damaged image data that cannot be decoded (the file may be truncated, or its compressed pixels are corrupt). Export or copy the file again.',
+  },
   image_too_large: {
     zh: '「{file}」无法显示：{detail}。',
     en: '“{file}” cannot be displayed: {detail}.',

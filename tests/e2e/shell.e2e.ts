@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import {
   LAND_RGB,
   baseUrl,
@@ -127,6 +128,42 @@ describe('app shell', () => {
     await expect.poll(() => page.getByTestId('project-item').count()).toBe(0);
   });
 
+  it('refuses a truncated GeoTIFF and one without georeferencing, each in words, and keeps the project as it was', async () => {
+    await page.getByTestId('project-new').click();
+    await expect.poll(() => page.getByTestId('project-item').count()).toBe(1);
+    // The sample's header and directories are in its first 3 KB; the compressed tiles after them are cut off.
+    const truncated = readFileSync('sample-data/beihai/t1.tif').subarray(0, 3000);
+    await page.getByTestId('file-input').setInputFiles({
+      name: 'T1-cut.tif',
+      mimeType: 'image/tiff',
+      buffer: truncated,
+    });
+    const messages = page.getByTestId('notice-message');
+    await expect
+      .poll(() => messages.allTextContents(), { timeout: 30_000 })
+      .toContainEqual(expect.stringContaining('「T1-cut.tif」的影像数据已损坏'));
+    await page.getByTestId('file-input').setInputFiles({
+      name: 'plain.tif',
+      mimeType: 'image/tiff',
+      buffer: plainTiff(),
+    });
+    await expect
+      .poll(() => messages.allTextContents(), { timeout: 30_000 })
+      .toContainEqual(expect.stringContaining('「plain.tif」没有地理参考信息'));
+    await screenshot(page, 'shell-bad-geotiff');
+    expect(await page.getByTestId('scene-item').count()).toBe(0);
+    // Nothing was half-stored: after a reload the project is there, still without imagery.
+    await page.reload();
+    await expect.poll(() => page.getByTestId('project-item').count()).toBe(1);
+    await expect
+      .poll(() => page.getByTestId('db-status').getAttribute('data-state'), { timeout: 60_000 })
+      .toBe('ready');
+    expect(await page.getByTestId('scene-item').count()).toBe(0);
+    await page.getByTestId('project-delete').click();
+    await page.getByTestId('confirm-ok').click();
+    await expect.poll(() => page.getByTestId('project-item').count()).toBe(0);
+  });
+
   it('says so when DuckDB cannot load its wasm, instead of starting for ever, and raises no uncaught error', async () => {
     const broken = await newGuardedContext(browser);
     // A deployment missing its wasm, or a download cut short: every wasm request fails.
@@ -147,6 +184,36 @@ describe('app shell', () => {
     }
   });
 });
+
+/** A valid 4 × 4 one-band uint8 TIFF with no georeferencing tags at all (as a scanner or a paint program writes). */
+function plainTiff(): Buffer {
+  const tags: [number, number, number][] = [
+    [256, 3, 4], // ImageWidth
+    [257, 3, 4], // ImageLength
+    [258, 3, 8], // BitsPerSample
+    [259, 3, 1], // Compression: none
+    [262, 3, 1], // Photometric: black is zero
+    [273, 4, 8 + 2 + 9 * 12 + 4], // StripOffsets: right after this directory
+    [277, 3, 1], // SamplesPerPixel
+    [278, 3, 4], // RowsPerStrip
+    [279, 4, 16], // StripByteCounts
+  ];
+  const out = Buffer.alloc(8 + 2 + tags.length * 12 + 4 + 16);
+  out.write('II', 0, 'latin1');
+  out.writeUInt16LE(42, 2);
+  out.writeUInt32LE(8, 4);
+  out.writeUInt16LE(tags.length, 8);
+  tags.forEach(([tag, type, value], i) => {
+    const at = 10 + i * 12;
+    out.writeUInt16LE(tag, at);
+    out.writeUInt16LE(type, at + 2);
+    out.writeUInt32LE(1, at + 4);
+    if (type === 3) out.writeUInt16LE(value, at + 8);
+    else out.writeUInt32LE(value, at + 8);
+  });
+  for (let i = 0; i < 16; i += 1) out[out.length - 16 + i] = i * 16;
+  return out;
+}
 
 afterEach(() => {
   // Every test fails on a request that left the app's origin or on a console error.

@@ -2,13 +2,14 @@
  * What the imagery worker (workers/imagery.worker.ts `open` + `render`) does with a GeoTIFF, replayed in Node
  * with geotiff.js: open, georeferencing, CRS, the smallest overview for the stretch, metadata, then one
  * rendered window. Errors are wrapped exactly where the worker wraps them (not_tiff / no_georef /
- * unsupported_crs, messages in src/i18n/app-errors.ts); an error the worker lets through raw is `unwrapped`.
+ * unsupported_crs / image_damaged, messages in src/i18n/app-errors.ts); an error the worker lets through raw is
+ * `unwrapped`.
  *
  * The worker cannot be imported here (comlink, DOM), so this mirrors it; keep the two in step.
  */
 import { CrsError, resolveCrs, type GeoKeys } from '../../../src/core/geo/crs.ts';
 
-export type TiffProbeCode = 'not_tiff' | 'no_georef' | 'unsupported_crs' | 'unwrapped';
+export type TiffProbeCode = 'not_tiff' | 'no_georef' | 'unsupported_crs' | 'image_damaged' | 'unwrapped';
 
 export class TiffProbeError extends Error {
   override readonly name = 'TiffProbeError';
@@ -73,28 +74,33 @@ export async function probeGeoTiff(bytes: Uint8Array): Promise<TiffProbeResult> 
     const crsMissing = error instanceof CrsError && error.code === 'crs_missing';
     throw new TiffProbeError(crsMissing ? 'no_georef' : 'unsupported_crs', error);
   }
-  // From here on the worker lets errors through unwrapped; the step is named in the message.
-  const step = <T>(name: string, run: () => Promise<T>): Promise<T> =>
+  // From here on the worker wraps reads as image_damaged (naming the step); the few synchronous header reads it
+  // does not wrap are `unwrapped`.
+  const step = <T>(code: TiffProbeCode, name: string, run: () => Promise<T>): Promise<T> =>
     run().catch((error: unknown) => {
-      throw new TiffProbeError('unwrapped', error, name);
+      throw new TiffProbeError(code, error, name);
     });
   const bands = image.getSamplesPerPixel();
   const result: TiffProbeResult = { width: image.getWidth(), height: image.getHeight(), bands };
-  const smallest = await step('overview IFD', async () => tiff.getImage((await tiff.getImageCount()) - 1));
+  const smallest = await step('image_damaged', 'overview directory', async () =>
+    tiff.getImage((await tiff.getImageCount()) - 1),
+  );
   const samples = smallest.getWidth() * smallest.getHeight() * smallest.getSamplesPerPixel();
   if (samples > PROBE_MAX_SAMPLES) return { ...result, limit: `overview of ${samples} samples` };
-  await step('overview read', () => smallest.readRasters({ interleave: false }));
-  await step('metadata', async () => {
+  await step('image_damaged', 'overview pixels', () => smallest.readRasters({ interleave: false }));
+  await step('unwrapped', 'header values', async () => {
     image.getGDALNoData();
     image.getSampleFormat(0);
     image.getBitsPerSample(0);
+  });
+  await step('image_damaged', 'metadata', async () => {
     await image.getGDALMetadata().catch(() => null);
     await image.fileDirectory.loadValue('DateTime').catch(() => undefined);
     for (let band = 0; band < bands; band += 1) await image.getGDALMetadata(band).catch(() => null);
   });
   const rgb = bands >= 3 ? [2, 1, 0] : [0, 0, 0];
   const window = [0, 0, Math.min(result.width, 512), Math.min(result.height, 512)];
-  await step('render window', () =>
+  await step('image_damaged', 'render window', () =>
     tiff.readRasters({
       window,
       width: 64,
