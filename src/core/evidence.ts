@@ -130,18 +130,21 @@ export function usedSequences(
   let photo = 0;
   let document = 0;
   let photos = 0;
+  let documents = 0;
   for (const event of events) {
     if (event.type !== 'evidence_added') continue;
     const { indexNo, kind } = event.payload.evidence;
     if (kind === 'photo') photos += 1;
+    else documents += 1;
     const match = re.exec(indexNo);
     if (!match) continue;
     const n = Number(match[2]);
     if (match[1] === 'D') document = Math.max(document, n);
     else photo = Math.max(photo, n);
   }
-  // Photos numbered some other way (imported) still use up numbers: never fewer than photos ever added.
-  return { photo: Math.max(photo, photos), document };
+  // Evidence numbered some other way (imported), or renumbered in the fold (`distinctIndexNo`), still uses up
+  // numbers: never fewer than the evidence of that kind ever added.
+  return { photo: Math.max(photo, photos), document: Math.max(document, documents) };
 }
 
 /** `450512-2026-0010-01` (photo) or `450512-2026-0010-D01` (document). */
@@ -160,6 +163,27 @@ export function allocateIndexNos(
     next[kind] += 1;
     return formatIndexNo(patchId, kind, next[kind]);
   });
+}
+
+/**
+ * The number evidence keeps in its case: its own, unless other evidence of the case already has it. That happens
+ * when two devices attach evidence to the same case offline and a bundle brings their events together: the later
+ * one in the fold's causal order takes the next free number of its kind, the same on every device.
+ */
+export function distinctIndexNo(indexNo: string, kind: EvidenceKind, given: readonly string[]): string {
+  if (!given.includes(indexNo)) return indexNo;
+  const pattern = /^(.*)-(D?)(\d+)$/;
+  const prefix = pattern.exec(indexNo)?.[1] ?? indexNo;
+  let sequence = 0;
+  for (const number of given) {
+    const match = pattern.exec(number);
+    if (match && match[1] === prefix && (match[2] === 'D') === (kind === 'document'))
+      sequence = Math.max(sequence, Number(match[3]));
+  }
+  const used = new Set(given);
+  let candidate = formatIndexNo(prefix, kind, ++sequence);
+  while (used.has(candidate)) candidate = formatIndexNo(prefix, kind, ++sequence);
+  return candidate;
 }
 
 /** Sort key: photos first, then documents, each by number. */

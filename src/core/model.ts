@@ -122,6 +122,8 @@ export const EvidenceSchema = z.object({
   lat: z.number().optional(),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
+/** Evidence as a case holds it: `renumberedFrom` is set when its own number was already taken (evidence.ts). */
+export type CaseEvidence = Evidence & { readonly renumberedFrom?: string };
 
 /** One reviewer's decision at one review level. */
 export const ReviewDecisionSchema = z.object({
@@ -366,7 +368,9 @@ export interface CaseState {
   readonly escalations: readonly Stamped<PayloadOf<'escalated'>>[];
   /** Due dates set explicitly (due_set, the hand-over reply-by date, rectification deadlines). */
   readonly due: Readonly<Partial<Record<Milestone, string>>>;
-  readonly evidence: readonly Evidence[];
+  readonly evidence: readonly CaseEvidence[];
+  /** The index number each evidence ever added has in this case (removed ones included), by evidence id. */
+  readonly indexNos: Readonly<Record<string, string>>;
   /** Photos ever attached: numbers are never reused after a removal. */
   readonly photoCount: number;
   readonly notes: readonly Stamped<{ text: string }>[];

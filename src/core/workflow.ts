@@ -15,6 +15,7 @@ import type {
   Stage,
   Stamp,
 } from './model.ts';
+import { distinctIndexNo } from './evidence.ts';
 
 export type WorkflowErrorCode =
   | 'not_opened'
@@ -276,11 +277,20 @@ const REDUCERS: Reducers = {
   },
   geometry_edited: (s, e) => ({ ...s, patch: { ...s.patch, ...e.payload } }),
   due_set: (s, e) => ({ ...s, due: { ...s.due, [e.payload.milestone]: e.payload.dueDate } }),
-  evidence_added: (s, e) => ({
-    ...s,
-    evidence: [...s.evidence.filter((x) => x.id !== e.payload.evidence.id), e.payload.evidence],
-    photoCount: s.photoCount + (e.payload.evidence.kind === 'photo' ? 1 : 0),
-  }),
+  evidence_added: (s, e) => {
+    const added = e.payload.evidence;
+    const others = Object.entries(s.indexNos)
+      .filter(([id]) => id !== added.id)
+      .map(([, number]) => number);
+    const indexNo = distinctIndexNo(added.indexNo, added.kind, others);
+    const evidence = indexNo === added.indexNo ? added : { ...added, indexNo, renumberedFrom: added.indexNo };
+    return {
+      ...s,
+      evidence: [...s.evidence.filter((x) => x.id !== added.id), evidence],
+      indexNos: { ...s.indexNos, [added.id]: indexNo },
+      photoCount: s.photoCount + (added.kind === 'photo' ? 1 : 0),
+    };
+  },
   evidence_removed: (s, e) => ({ ...s, evidence: s.evidence.filter((x) => x.id !== e.payload.evidenceId) }),
   note_added: (s, e, st) => ({ ...s, notes: [...s.notes, withStamp(e.payload, st)] }),
   undone: (s) => s,
@@ -304,6 +314,7 @@ function openCase(e: EventOf<'opened'>): CaseState {
     escalations: [],
     due: {},
     evidence: [],
+    indexNos: {},
     photoCount: 0,
     notes: [],
     updated: stamp,

@@ -37,6 +37,7 @@ const zh = {
     '「{name}」不是 JPG 或 PNG 图片，不能作为照片添加（可改为“文件”添加 PDF、Word、Excel）。',
   'ev.refused.unsupported': '「{name}」不是支持的格式（PDF、DOC、DOCX、XLS、XLSX、JPG、PNG），未添加。',
   'ev.refused.mismatch': '「{name}」的内容是 {format}，与扩展名不符，未添加。',
+  'ev.renumbered': '原编号 {from} 与另一台设备上的证据重复，已顺延',
   'ev.history.added': '{indexNo} {name}',
   'ev.history.removed': '{indexNo}',
 };
@@ -76,6 +77,7 @@ const en: Record<EvidenceMessageKey, string> = {
   'ev.refused.unsupported':
     '“{name}” is not a supported format (PDF, DOC, DOCX, XLS, XLSX, JPG, PNG) and was not added.',
   'ev.refused.mismatch': '“{name}” contains {format} data, which does not match its extension; not added.',
+  'ev.renumbered': 'numbered {from} on another device too; moved to the next free number',
   'ev.history.added': '{indexNo} {name}',
   'ev.history.removed': '{indexNo}',
 };

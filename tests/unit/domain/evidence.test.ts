@@ -105,6 +105,56 @@ describe('evidence index numbers (照片索引号)', () => {
     expect(allocateIndexNos(CASE, log, ['photo'])).toEqual(['450512-2026-0010-03']);
   });
 
+  it('gives evidence numbered on two devices offline distinct numbers once merged, the same in any order', () => {
+    const office = new FakeDevice('王', 'office', undefined, 60_000, 3);
+    const opened = office.emit(CASE, 'opened', {
+      patch: samplePatch(CASE),
+      stage: 'suspected',
+      clueSource: 'x',
+    });
+    const field = new FakeDevice('李', 'field', undefined, 60_000, 9);
+    field.learn([opened]);
+    /** Each device attaches a photo and a document, numbered from what it alone has seen. */
+    const attach = (device: FakeDevice, tag: string): LedgerEvent[] =>
+      (['photo', 'document'] as const).map((kind, i) => {
+        const [indexNo] = allocateIndexNos(CASE, device.seen, [kind]);
+        return device.emit(CASE, 'evidence_added', {
+          evidence: {
+            id: `01JQ0000000000000000000${tag}${i}` as EvidenceId,
+            kind,
+            name: `${tag}${i}`,
+            fileRef: `evidence-${tag}${i}.bin`,
+            mediaType: 'image/png',
+            indexNo: indexNo ?? '',
+          },
+        });
+      });
+    const fromOffice = attach(office, 'A');
+    const fromField = attach(field, 'B');
+    // Both devices gave out 01 and D01.
+    expect(
+      [...fromOffice, ...fromField].map(
+        (e) => (e.payload as { evidence: { indexNo: string } }).evidence.indexNo,
+      ),
+    ).toEqual([`${CASE}-01`, `${CASE}-D01`, `${CASE}-01`, `${CASE}-D01`]);
+    const merged = [opened, ...fromOffice, ...fromField];
+    const numbers = (log: LedgerEvent[]): string[] =>
+      [...(foldCase(log).state?.evidence ?? [])].map((e) => e.indexNo).sort(compareIndexNo);
+    expect(numbers(merged)).toEqual([`${CASE}-01`, `${CASE}-02`, `${CASE}-D01`, `${CASE}-D02`]);
+    expect(numbers([...merged].reverse())).toEqual(numbers(merged));
+    // The renumbered ones say what they were; the fold knows each evidence's number, for the history.
+    const state = foldCase(merged).state;
+    const renumbered = state?.evidence.filter((e) => e.renumberedFrom !== undefined) ?? [];
+    expect(renumbered.map((e) => [e.renumberedFrom, e.indexNo])).toEqual([
+      [`${CASE}-01`, `${CASE}-02`],
+      [`${CASE}-D01`, `${CASE}-D02`],
+    ]);
+    expect(Object.keys(state?.indexNos ?? {})).toHaveLength(4);
+    // The next evidence either device adds after the merge gets a number nobody has.
+    office.learn(fromField);
+    expect(allocateIndexNos(CASE, office.seen, ['photo', 'document'])).toEqual([`${CASE}-03`, `${CASE}-D03`]);
+  });
+
   it('sorts photos by number before documents', () => {
     const list = ['X-D01', 'X-10', 'X-02', 'X-D02', 'X-01'];
     expect([...list].sort(compareIndexNo)).toEqual(['X-01', 'X-02', 'X-10', 'X-D01', 'X-D02']);
