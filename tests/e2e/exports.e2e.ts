@@ -20,6 +20,7 @@ import {
   type Guard,
   openSampleProject,
   drawRectangle,
+  png,
 } from './harness.ts';
 import { openBundle } from '../../src/core/bundle/verify.ts';
 import { bytesSource } from '../../src/core/bundle/zip-index.ts';
@@ -277,6 +278,11 @@ describe('exports and case bundles between two browser profiles', () => {
     await expect
       .poll(() => other.getByTestId('case-stage').textContent(), { timeout: 30_000 })
       .toBe('已移交');
+    // 王五 photographs the site on this laptop: the case's first photo here, -01.
+    await other
+      .getByTestId('evidence-input')
+      .setInputFiles([{ name: '王五现场.png', mimeType: 'image/png', buffer: png(160, 120, [40, 110, 60]) }]);
+    await expect.poll(() => other.getByTestId('evidence-item').count(), { timeout: 30_000 }).toBe(1);
     await screenshot(other, 'exports-imported-handed-over');
   });
 
@@ -290,6 +296,12 @@ describe('exports and case bundles between two browser profiles', () => {
     await expect
       .poll(() => first.getByTestId('case-stage').textContent(), { timeout: 30_000 })
       .toBe('已移交');
+    // 李四 attaches a photo too, also the case's first here: both laptops numbered theirs -01.
+    await first
+      .getByTestId('evidence-input')
+      .setInputFiles([{ name: '李四现场.png', mimeType: 'image/png', buffer: png(160, 120, [150, 90, 40]) }]);
+    await expect.poll(() => first.getByTestId('evidence-item').count(), { timeout: 30_000 }).toBe(1);
+    const caseId = ((await first.locator('[data-testid="case-detail"] h3').textContent()) ?? '').trim();
     // 王五's bundle comes back to the first profile.
     await page.getByTestId('tab-exports').click();
     const back = await download(page, 'export-bundle-button');
@@ -310,6 +322,15 @@ describe('exports and case bundles between two browser profiles', () => {
       .getByTestId('history-entry')
       .evaluateAll((items) => items.map((item) => item.getAttribute('data-type')));
     expect(types.filter((t) => t === 'handed_over')).toHaveLength(2);
+    // Both photos are kept, with distinct numbers; the one that moved says so.
+    await expect.poll(() => first.getByTestId('evidence-item').count(), { timeout: 30_000 }).toBe(2);
+    const numbers = await first
+      .getByTestId('evidence-item')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-index-no')));
+    expect(numbers).toEqual([`${caseId}-01`, `${caseId}-02`]);
+    expect(await first.getByTestId('evidence-renumbered').textContent()).toContain(`原编号 ${caseId}-01`);
+    await first.getByTestId('evidence-renumbered').scrollIntoViewIfNeeded();
+    await screenshot(first, 'exports-evidence-renumbered');
   });
 
   it('refuses a bundle with one flipped byte with a clear message, and changes nothing', async () => {
