@@ -5,6 +5,8 @@ import type { CaseState } from '../core/model.ts';
 import { allowedEventTypes } from '../core/workflow.ts';
 import { geodesicAreaM2, M2_PER_HA } from '../core/geo/area.ts';
 import {
+  deleteVertex,
+  insertVertexAfter,
   moveVertex,
   OutlineEditError,
   outlineVertices,
@@ -58,6 +60,10 @@ class OutlineEditState {
 
   get target(): CaseState | null {
     return this.caseId ? (ledger.folds.get(this.caseId)?.state ?? null) : null;
+  }
+
+  get vertexCount(): number {
+    return this.draft ? outlineVertices(this.draft).length : 0;
   }
 
   get draftHa(): number {
@@ -171,6 +177,36 @@ class OutlineEditState {
     if (next) {
       this.history = [...this.history, this.draft];
       this.draft = next;
+    }
+    this.#show();
+  }
+
+  /** Adds a vertex halfway to the next one and selects it, ready to be moved. */
+  insertAfterSelected(): void {
+    const vertex = this.draft && this.selected !== null ? outlineVertices(this.draft)[this.selected] : null;
+    if (!this.draft || !vertex || this.selected === null) return;
+    const { geometry } = insertVertexAfter(this.draft, vertex);
+    this.history = [...this.history, this.draft];
+    this.draft = geometry;
+    // The new vertex follows the selected one in the same ring, so in the flat list too.
+    this.selected += 1;
+    this.error = null;
+    this.#show();
+  }
+
+  /** Deletes the selected vertex (a refusal sets `error` and changes nothing). */
+  deleteSelected(): void {
+    const vertex = this.draft && this.selected !== null ? outlineVertices(this.draft)[this.selected] : null;
+    if (!this.draft || !vertex) return;
+    try {
+      const next = deleteVertex(this.draft, vertex);
+      this.history = [...this.history, this.draft];
+      this.draft = next;
+      this.selected = null;
+      this.error = null;
+    } catch (error) {
+      if (error instanceof OutlineEditError) this.error = error.code;
+      else throw error;
     }
     this.#show();
   }

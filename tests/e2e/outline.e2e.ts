@@ -107,7 +107,7 @@ describe('editing patch outlines (move vertices, split, merge)', () => {
     await page.mouse.move(sx + 30, sy + 20, { steps: 5 });
     await page.mouse.move(sx + 60, sy + 40, { steps: 5 });
     await page.mouse.up();
-    await expect.poll(() => page.getByTestId('outline-draft-area').textContent()).toContain('已移动 1 次');
+    await expect.poll(() => page.getByTestId('outline-draft-area').textContent()).toContain('已修改 1 次');
     const dragged = await areaOf('outline-draft-area');
     expect(dragged).toBeGreaterThan(before * 1.2);
 
@@ -124,6 +124,26 @@ describe('editing patch outlines (move vertices, split, merge)', () => {
       .poll(() => page.getByTestId('outline-error').getAttribute('data-code'))
       .toBe('self_intersection');
     await screenshot(page, 'outline-vertices');
+
+    // Add a vertex after the north-west corner (vertex 1), pull it north, then delete it again.
+    const vertexCount = () => page.getByTestId('outline-vertex-count').textContent();
+    expect(await vertexCount()).toContain('4 个顶点');
+    const fourCorners = await areaOf('outline-draft-area');
+    await clickMap(AX, AY);
+    await expect.poll(() => page.getByTestId('outline-hint').textContent()).toContain('已选中顶点 1');
+    await page.getByTestId('outline-insert').click();
+    await expect.poll(vertexCount).toContain('5 个顶点');
+    // Halfway along the north edge, selected: the shape has not changed yet.
+    await expect.poll(() => page.getByTestId('outline-hint').textContent()).toContain('已选中顶点 2');
+    expect(Math.abs((await areaOf('outline-draft-area')) - fourCorners) / fourCorners).toBeLessThan(0.001);
+    await clickMap(AX + 60, AY - 30);
+    await expect.poll(() => areaOf('outline-draft-area')).toBeGreaterThan(fourCorners * 1.05);
+    await screenshot(page, 'outline-vertex-added');
+    await page.getByTestId('outline-delete').click();
+    await expect.poll(vertexCount).toContain('4 个顶点');
+    await expect
+      .poll(async () => Math.abs((await areaOf('outline-draft-area')) - fourCorners) / fourCorners)
+      .toBeLessThan(0.001);
 
     const draftArea = await areaOf('outline-draft-area');
     await page.getByTestId('outline-save').click();

@@ -1,6 +1,6 @@
 /**
- * Pure helpers for editing a patch outline by hand: list and move vertices (rings stay closed; a move that
- * makes the outline cross itself is refused). Split and merge live in outline-split.ts.
+ * Pure helpers for editing a patch outline by hand: list, move, add and delete vertices (rings stay closed; an
+ * edit that makes the outline cross itself, or leaves a ring without area, is refused). Split and merge live in outline-split.ts.
  */
 import type { Position } from 'geojson';
 import { GeometryError, planarRingArea, polygonsOf, segmentsMayIntersect, type Areal } from './rings.ts';
@@ -133,6 +133,63 @@ export function moveVertex(geometry: Areal, ref: VertexRef, to: [number, number]
     }
   }
   if (planarRingArea(ring) === 0) throw new OutlineEditError('degenerate', 'the ring has no area', to);
+  return rebuild(geometry, polygons);
+}
+
+/**
+ * Adds a vertex halfway along the edge that starts at `ref`. The new vertex lies on the old edge, so the outline
+ * stays the same shape (and valid) until the vertex is moved. Returns the new geometry and the new vertex.
+ */
+export function insertVertexAfter(geometry: Areal, ref: VertexRef): { geometry: Areal; vertex: VertexRef } {
+  const polygons = cloneRings(geometry);
+  const ring = polygons[ref.polygon]?.[ref.ring];
+  const n = (ring?.length ?? 0) - 1;
+  if (!ring || ref.index < 0 || ref.index >= n) throw new OutlineEditError('no_vertex', 'no such vertex');
+  const a = ring[ref.index] as Position;
+  const b = ring[ref.index + 1] as Position;
+  const middle: Position = [(a[0]! + b[0]!) / 2, (a[1]! + b[1]!) / 2];
+  ring.splice(ref.index + 1, 0, middle);
+  return {
+    geometry: rebuild(geometry, polygons),
+    vertex: { polygon: ref.polygon, ring: ref.ring, index: ref.index + 1 },
+  };
+}
+
+/**
+ * Removes one vertex, joining its neighbours. Refuses when the ring would keep fewer than three vertices or no
+ * area, or when the joining edge would meet another edge.
+ */
+export function deleteVertex(geometry: Areal, ref: VertexRef): Areal {
+  const polygons = cloneRings(geometry);
+  const ring = polygons[ref.polygon]?.[ref.ring];
+  const n = (ring?.length ?? 0) - 1;
+  if (!ring || ref.index < 0 || ref.index >= n) throw new OutlineEditError('no_vertex', 'no such vertex');
+  const [x = 0, y = 0] = ring[ref.index] ?? [];
+  if (n <= 3) throw new OutlineEditError('degenerate', 'a ring needs at least three vertices', [x, y]);
+  ring.splice(ref.index, 1);
+  // Keep the ring closed on its (possibly new) first vertex.
+  ring[ring.length - 1] = [...(ring[0] as Position)];
+  const m = ring.length - 1;
+  const k = (ref.index - 1 + m) % m; // the joining edge runs from vertex k to k + 1
+  const a = ring[k] as Position;
+  const b = ring[k + 1] as Position;
+  for (let p = 0; p < polygons.length; p += 1) {
+    const polygon = polygons[p] as Position[][];
+    for (let r = 0; r < polygon.length; r += 1) {
+      const other = polygon[r] as Position[];
+      const onMyRing = p === ref.polygon && r === ref.ring;
+      for (let j = 0; j < other.length - 1; j += 1) {
+        if (onMyRing && j === k) continue;
+        const adjacent = onMyRing && (j === (k + 1) % m || j === (k - 1 + m) % m);
+        const c = other[j] as Position;
+        const d = other[j + 1] as Position;
+        const conflict = adjacent ? edgesConflict(a, b, c, d) : segmentsMayIntersect(a, b, c, d);
+        if (conflict)
+          throw new OutlineEditError('self_intersection', 'the outline would cross itself', [x, y]);
+      }
+    }
+  }
+  if (planarRingArea(ring) === 0) throw new OutlineEditError('degenerate', 'the ring has no area', [x, y]);
   return rebuild(geometry, polygons);
 }
 

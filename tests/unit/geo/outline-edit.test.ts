@@ -2,7 +2,9 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  deleteVertex,
   findSelfIntersection,
+  insertVertexAfter,
   moveVertex,
   OutlineEditError,
   outlineVertices,
@@ -138,6 +140,107 @@ describe('moveVertex', () => {
           try {
             const moved = moveVertex(hexagon, { polygon: 0, ring: 0, index }, [X + dx, Y + dy]);
             expect(findSelfIntersection(moved)).toBeNull();
+          } catch (error) {
+            expect(error).toBeInstanceOf(OutlineEditError);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('adding and deleting vertices', () => {
+  it('adds a vertex halfway along an edge without changing the shape, then moves it', () => {
+    const base = square(X, Y);
+    const { geometry, vertex } = insertVertexAfter(base, { polygon: 0, ring: 0, index: 1 });
+    expect(vertex).toEqual({ polygon: 0, ring: 0, index: 2 });
+    const expected = [
+      [X, Y],
+      [X + 0.01, Y],
+      [X + 0.01, Y + 0.005],
+      [X + 0.01, Y + 0.01],
+      [X, Y + 0.01],
+    ];
+    const got = outlineVertices(geometry).map((v) => v.position);
+    expect(got).toHaveLength(5);
+    got.forEach(([x, y], i) => {
+      expect(x).toBeCloseTo(expected[i]?.[0] ?? NaN, 12);
+      expect(y).toBeCloseTo(expected[i]?.[1] ?? NaN, 12);
+    });
+    expect(geodesicAreaM2(geometry)).toBeCloseTo(geodesicAreaM2(base), 3);
+    // Pulled outwards, the new vertex makes a pentagon bigger than the square.
+    const pulled = moveVertex(geometry, vertex, [X + 0.015, Y + 0.005]);
+    expect(geodesicAreaM2(pulled)).toBeGreaterThan(geodesicAreaM2(base));
+    // After the last vertex, the new one goes on the closing edge and the ring stays closed.
+    const last = insertVertexAfter(base, { polygon: 0, ring: 0, index: 3 }).geometry as Polygon;
+    expect(last.coordinates[0]?.at(-2)?.[0]).toBe(X);
+    expect(last.coordinates[0]?.at(-2)?.[1]).toBeCloseTo(Y + 0.005, 12);
+    expect(last.coordinates[0]?.at(-1)).toEqual(last.coordinates[0]?.[0]);
+  });
+
+  it('deletes a vertex, keeping the ring closed even when it was the first', () => {
+    const pentagon = insertVertexAfter(square(X, Y), { polygon: 0, ring: 0, index: 1 }).geometry;
+    expect(outlineVertices(deleteVertex(pentagon, { polygon: 0, ring: 0, index: 2 }))).toHaveLength(4);
+    const triangle = deleteVertex(square(X, Y), { polygon: 0, ring: 0, index: 0 }) as Polygon;
+    expect(triangle.coordinates[0]).toEqual([
+      [X + 0.01, Y],
+      [X + 0.01, Y + 0.01],
+      [X, Y + 0.01],
+      [X + 0.01, Y],
+    ]);
+    expect(findSelfIntersection(triangle)).toBeNull();
+  });
+
+  it('refuses to leave fewer than three vertices, a flat ring, or an outline that crosses itself', () => {
+    const triangle = deleteVertex(square(X, Y), { polygon: 0, ring: 0, index: 0 });
+    expect(codeOf(() => deleteVertex(triangle, { polygon: 0, ring: 0, index: 0 }))).toBe('degenerate');
+    // A dart: deleting its reflex tip would join two vertices through the hole next to it.
+    const holed: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        square(X, Y, 0.04).coordinates[0] as Position[],
+        [
+          [X + 0.015, Y + 0.015],
+          [X + 0.015, Y + 0.025],
+          [X + 0.025, Y + 0.025],
+          [X + 0.025, Y + 0.015],
+          [X + 0.015, Y + 0.015],
+        ],
+      ],
+    };
+    const notched = moveVertex(
+      insertVertexAfter(holed, { polygon: 0, ring: 0, index: 0 }).geometry,
+      { polygon: 0, ring: 0, index: 1 },
+      [X + 0.02, Y + 0.01],
+    );
+    // The notch (0.02, 0.01) runs up to just below the hole; removing the corner (0.04, 0) would cut across it.
+    expect(codeOf(() => deleteVertex(notched, { polygon: 0, ring: 0, index: 2 }))).toBe('self_intersection');
+    expect(codeOf(() => deleteVertex(square(X, Y), { polygon: 0, ring: 1, index: 0 }))).toBe('no_vertex');
+  });
+
+  it('never returns an outline that crosses itself (random deletions of a moved hexagon)', () => {
+    const hexagon: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [0, 1, 2, 3, 4, 5, 0].map((k) => [
+          X + 0.01 * Math.cos((k * Math.PI) / 3),
+          Y + 0.01 * Math.sin((k * Math.PI) / 3),
+        ]),
+      ],
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 5 }),
+        fc.double({ min: -0.02, max: 0.02, noNaN: true }),
+        fc.double({ min: -0.02, max: 0.02, noNaN: true }),
+        fc.integer({ min: 0, max: 5 }),
+        (moved, dx, dy, deleted) => {
+          try {
+            const shape = moveVertex(hexagon, { polygon: 0, ring: 0, index: moved }, [X + dx, Y + dy]);
+            const fewer = deleteVertex(shape, { polygon: 0, ring: 0, index: deleted });
+            expect(findSelfIntersection(fewer)).toBeNull();
+            expect(outlineVertices(fewer)).toHaveLength(5);
           } catch (error) {
             expect(error).toBeInstanceOf(OutlineEditError);
           }
