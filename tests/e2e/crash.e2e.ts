@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseUrl, guardedPage, launch, newGuardedContext, type Guard } from './harness.ts';
+import { baseUrl, clickVertex, guardedPage, launch, newGuardedContext, type Guard } from './harness.ts';
 
 /**
  * Crash safety of the ledger: notes are written while the page is reloaded or closed at random moments. Every note
@@ -47,16 +47,12 @@ describe(`ledger crash safety (${RUNS} interrupted writes)`, () => {
       await page.getByTestId('actor-input').fill('崩溃测试');
       await page.getByTestId('actor-save').click();
       await page.getByTestId('draw-start').click();
-      const box = await page.getByTestId('map-canvas').boundingBox();
-      if (!box) throw new Error('no map');
       for (const [dx, dy] of [
         [0, 0],
         [50, 0],
         [50, 40],
-      ] as const) {
-        await page.mouse.click(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy, { delay: 40 });
-        await page.waitForTimeout(700);
-      }
+      ] as const)
+        await clickVertex(page, dx, dy);
       await page.getByTestId('draw-finish').click();
       await openReview();
 
