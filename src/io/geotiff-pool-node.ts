@@ -8,12 +8,13 @@ import { Worker } from 'node:worker_threads';
 import type { TileExecutor } from '../core/detect/executor.ts';
 import type { TileJob, TileResult } from '../core/detect/tile-work.ts';
 import { DetectCancelledError } from '../core/detect/types.ts';
+import { haloOf } from '../core/detect/params.ts';
 import type { BandOrder } from './geotiff-pair.ts';
 
 /** Messages to a tile worker. */
 export type PoolRequest =
   | { type: 'init'; t1: string; t2: string; bands: BandOrder; cacheBytes: number }
-  | { type: 'jobs'; jobs: TileJob[]; calibration: unknown; params: unknown };
+  | { type: 'jobs'; jobs: TileJob[]; calibration: unknown; params: unknown; sweepRows: number };
 
 /** Messages from a tile worker. */
 export type PoolReply =
@@ -110,7 +111,9 @@ export function nodePoolExecutor(
           if (nextJob >= jobs.length) return;
           const slice = jobs.slice(nextJob, nextJob + chunk);
           nextJob += slice.length;
-          const request: PoolRequest = { type: 'jobs', jobs: slice, calibration, params };
+          // A worker sweeps its rows of tiles left to right: its block caches keep one such row, halo included.
+          const sweepRows = params.tileSize + 2 * haloOf(params);
+          const request: PoolRequest = { type: 'jobs', jobs: slice, calibration, params, sweepRows };
           w.postMessage(request);
         };
         for (const w of workers) {

@@ -11,10 +11,28 @@ import type { PoolReply, PoolRequest } from './geotiff-pool-node.ts';
 
 useNodeInflate({ sync: true });
 const port = parentPort!;
-let sources: Promise<{ t1: RasterSource; t2: RasterSource }> | null = null;
+let files: Extract<PoolRequest, { type: 'init' }> | null = null;
+/** The pair as opened for one sweep height (the block caches are sized for it), reopened when it changes. */
+let opened: { sweepRows: number; pair: ReturnType<typeof openPair> } | null = null;
 
-async function runJobs(jobs: TileJob[], calibration: Calibration, params: DetectParams): Promise<void> {
-  const { t1, t2 } = await sources!;
+function sourcesFor(sweepRows: number): Promise<{ t1: RasterSource; t2: RasterSource }> {
+  if (!files) throw new Error('tile worker used before init');
+  if (!opened || opened.sweepRows !== sweepRows) {
+    const previous = opened?.pair;
+    void previous?.then((pair) => pair.close()).catch(() => undefined);
+    const { t1, t2, bands, cacheBytes } = files;
+    opened = { sweepRows, pair: openPair(t1, t2, { bands, cacheBytes, sweepRows }) };
+  }
+  return opened.pair.then((pair) => pair.input);
+}
+
+async function runJobs(
+  jobs: TileJob[],
+  calibration: Calibration,
+  params: DetectParams,
+  sweepRows: number,
+): Promise<void> {
+  const { t1, t2 } = await sourcesFor(sweepRows);
   const read = readerWithReuse(t1, t2);
   let pending = jobs[0] ? read(jobs[0], 0) : null;
   for (let i = 0; i < jobs.length; i += 1) {
@@ -28,10 +46,9 @@ async function runJobs(jobs: TileJob[], calibration: Calibration, params: Detect
 
 port.on('message', (message: PoolRequest) => {
   if (message.type === 'init') {
-    sources = openPair(message.t1, message.t2, { bands: message.bands, cacheBytes: message.cacheBytes }).then(
-      (pair) => pair.input,
-    );
-    sources.then(
+    files = message;
+    // Opened now to report a bad file at once; the first jobs reopen it for their sweep height.
+    sourcesFor(0).then(
       () => port.postMessage({ type: 'ready' } satisfies PoolReply),
       (error: unknown) =>
         port.postMessage({
@@ -41,7 +58,12 @@ port.on('message', (message: PoolRequest) => {
     );
     return;
   }
-  runJobs(message.jobs, message.calibration as Calibration, message.params as DetectParams).then(
+  runJobs(
+    message.jobs,
+    message.calibration as Calibration,
+    message.params as DetectParams,
+    message.sweepRows,
+  ).then(
     () => port.postMessage({ type: 'idle' } satisfies PoolReply),
     (error: unknown) =>
       port.postMessage({
