@@ -94,6 +94,44 @@ export function edgesConflict(a: Position, b: Position, c: Position, d: Position
   return same(q, r) || onSegment(p, q, r) || onSegment(p, r, q);
 }
 
+/** An edge of the ring being edited: from vertex `k` (a) to vertex `k + 1` (b). */
+interface RingEdge {
+  a: Position;
+  b: Position;
+  k: number;
+}
+
+/**
+ * Refuses (self_intersection, at `at`) when one of `edges`, new edges of ring `ref` (n vertices), meets any other
+ * edge of the outline; with an edge next to it in the ring, only more than their shared end counts.
+ */
+function refuseCrossings(
+  polygons: Position[][][],
+  ref: { polygon: number; ring: number },
+  n: number,
+  edges: readonly RingEdge[],
+  at: [number, number],
+): void {
+  for (let p = 0; p < polygons.length; p += 1) {
+    const polygon = polygons[p] as Position[][];
+    for (let r = 0; r < polygon.length; r += 1) {
+      const other = polygon[r] as Position[];
+      const onMyRing = p === ref.polygon && r === ref.ring;
+      for (let j = 0; j < other.length - 1; j += 1) {
+        // The new edges are checked against everything else, not against themselves.
+        if (onMyRing && edges.some((e) => e.k === j)) continue;
+        const c = other[j] as Position;
+        const d = other[j + 1] as Position;
+        for (const { a, b, k } of edges) {
+          const adjacent = onMyRing && (j === (k + 1) % n || j === (k - 1 + n) % n);
+          const conflict = adjacent ? edgesConflict(a, b, c, d) : segmentsMayIntersect(a, b, c, d);
+          if (conflict) throw new OutlineEditError('self_intersection', 'the outline would cross itself', at);
+        }
+      }
+    }
+  }
+}
+
 /**
  * Moves one vertex to `to` (the closing repeat follows the first vertex). Refuses a move that puts the
  * vertex onto a neighbour, flattens its ring, or makes either of its two edges meet another edge.
@@ -114,24 +152,7 @@ export function moveVertex(geometry: Areal, ref: VertexRef, to: [number, number]
     { a: prev, b: moved, k: (ref.index - 1 + n) % n },
     { a: moved, b: next, k: ref.index },
   ];
-  for (let p = 0; p < polygons.length; p += 1) {
-    const polygon = polygons[p] as Position[][];
-    for (let r = 0; r < polygon.length; r += 1) {
-      const other = polygon[r] as Position[];
-      const onMyRing = p === ref.polygon && r === ref.ring;
-      for (let j = 0; j < other.length - 1; j += 1) {
-        // The two moved edges are checked against everything else, not against themselves.
-        if (onMyRing && mine.some((e) => e.k === j)) continue;
-        const c = other[j] as Position;
-        const d = other[j + 1] as Position;
-        for (const { a, b, k } of mine) {
-          const adjacent = onMyRing && (j === (k + 1) % n || j === (k - 1 + n) % n);
-          const conflict = adjacent ? edgesConflict(a, b, c, d) : segmentsMayIntersect(a, b, c, d);
-          if (conflict) throw new OutlineEditError('self_intersection', 'the outline would cross itself', to);
-        }
-      }
-    }
-  }
+  refuseCrossings(polygons, ref, n, mine, to);
   if (planarRingArea(ring) === 0) throw new OutlineEditError('degenerate', 'the ring has no area', to);
   return rebuild(geometry, polygons);
 }
@@ -171,24 +192,7 @@ export function deleteVertex(geometry: Areal, ref: VertexRef): Areal {
   ring[ring.length - 1] = [...(ring[0] as Position)];
   const m = ring.length - 1;
   const k = (ref.index - 1 + m) % m; // the joining edge runs from vertex k to k + 1
-  const a = ring[k] as Position;
-  const b = ring[k + 1] as Position;
-  for (let p = 0; p < polygons.length; p += 1) {
-    const polygon = polygons[p] as Position[][];
-    for (let r = 0; r < polygon.length; r += 1) {
-      const other = polygon[r] as Position[];
-      const onMyRing = p === ref.polygon && r === ref.ring;
-      for (let j = 0; j < other.length - 1; j += 1) {
-        if (onMyRing && j === k) continue;
-        const adjacent = onMyRing && (j === (k + 1) % m || j === (k - 1 + m) % m);
-        const c = other[j] as Position;
-        const d = other[j + 1] as Position;
-        const conflict = adjacent ? edgesConflict(a, b, c, d) : segmentsMayIntersect(a, b, c, d);
-        if (conflict)
-          throw new OutlineEditError('self_intersection', 'the outline would cross itself', [x, y]);
-      }
-    }
-  }
+  refuseCrossings(polygons, ref, m, [{ a: ring[k] as Position, b: ring[k + 1] as Position, k }], [x, y]);
   if (planarRingArea(ring) === 0) throw new OutlineEditError('degenerate', 'the ring has no area', [x, y]);
   return rebuild(geometry, polygons);
 }

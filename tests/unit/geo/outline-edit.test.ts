@@ -32,6 +32,17 @@ function square(x: number, y: number, s = 0.01): Polygon {
 const X = 109.1;
 const Y = 21.5;
 
+/** A regular hexagon of radius 0.01° around (X, Y). */
+const hexagon: Polygon = {
+  type: 'Polygon',
+  coordinates: [
+    [0, 1, 2, 3, 4, 5, 0].map((k) => [
+      X + 0.01 * Math.cos((k * Math.PI) / 3),
+      Y + 0.01 * Math.sin((k * Math.PI) / 3),
+    ]),
+  ],
+};
+
 function codeOf(run: () => unknown): string | undefined {
   try {
     run();
@@ -122,15 +133,6 @@ describe('moveVertex', () => {
   });
 
   it('never returns an outline that crosses itself (random moves of a hexagon)', () => {
-    const hexagon: Polygon = {
-      type: 'Polygon',
-      coordinates: [
-        [0, 1, 2, 3, 4, 5, 0].map((k) => [
-          X + 0.01 * Math.cos((k * Math.PI) / 3),
-          Y + 0.01 * Math.sin((k * Math.PI) / 3),
-        ]),
-      ],
-    };
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 5 }),
@@ -220,15 +222,6 @@ describe('adding and deleting vertices', () => {
   });
 
   it('never returns an outline that crosses itself (random deletions of a moved hexagon)', () => {
-    const hexagon: Polygon = {
-      type: 'Polygon',
-      coordinates: [
-        [0, 1, 2, 3, 4, 5, 0].map((k) => [
-          X + 0.01 * Math.cos((k * Math.PI) / 3),
-          Y + 0.01 * Math.sin((k * Math.PI) / 3),
-        ]),
-      ],
-    };
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 5 }),
