@@ -27,6 +27,10 @@ export interface DrawPolygons {
   coarseIndices: Uint32Array;
   /** Median width or height (the larger) of the polygons' outer rings, in degrees. */
   typicalExtent: number;
+  /** Box of polygon i's outer ring (west, south, east, north) at 4i..4i+3: the map draws what is near the view. */
+  boxes: Float64Array;
+  /** Position in `indices` of polygon i's first triangle; length = polygons + 1. */
+  indexStarts: Uint32Array;
   /** Feature row of each polygon. */
   feature: Uint32Array;
 }
@@ -103,6 +107,8 @@ export class DrawGeometryBuilder {
     indices: uints(),
     coarseIndices: uints(),
     extents: floats(),
+    boxes: floats(),
+    indexStarts: uints(),
     feature: uints(),
   };
   private readonly line = { positions: floats(), starts: uints(), feature: uints() };
@@ -111,6 +117,7 @@ export class DrawGeometryBuilder {
   constructor() {
     this.polygon.starts.push(0);
     this.polygon.ringStarts.push(0);
+    this.polygon.indexStarts.push(0);
     this.line.starts.push(0);
   }
 
@@ -186,6 +193,7 @@ export class DrawGeometryBuilder {
     const triangles = earcut(flat, holes.length > 0 ? holes : undefined, 2);
     indices.reserve(indices.length + triangles.length);
     for (const index of triangles) indices.append(first + index);
+    this.polygon.indexStarts.push(indices.length);
     starts.push(positions.length / 2);
     feature.push(row);
   }
@@ -208,6 +216,7 @@ export class DrawGeometryBuilder {
       if (y > maxy) maxy = y;
     }
     this.polygon.extents.push(Math.max(maxx - minx, maxy - miny));
+    for (const value of [minx, miny, maxx, maxy]) this.polygon.boxes.push(value);
   }
 
   finish(): DrawGeometry {
@@ -221,6 +230,8 @@ export class DrawGeometryBuilder {
         indices: this.polygon.indices.trimmed(),
         coarseIndices: this.polygon.coarseIndices.trimmed(),
         typicalExtent: extents[Math.floor(extents.length / 2)] ?? 0,
+        boxes: this.polygon.boxes.trimmed(),
+        indexStarts: this.polygon.indexStarts.trimmed(),
         feature: this.polygon.feature.trimmed(),
       },
       lines: {
@@ -260,6 +271,8 @@ export function drawGeometryBuffers(geometry: DrawGeometry): ArrayBuffer[] {
     polygons.ringStarts,
     polygons.indices,
     polygons.coarseIndices,
+    polygons.boxes,
+    polygons.indexStarts,
     polygons.feature,
     lines.positions,
     lines.starts,

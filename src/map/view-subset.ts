@@ -29,38 +29,16 @@ export interface PolygonData {
   attributes: { getPolygon: { value: Float64Array; size: 2 }; indices: Uint32Array };
 }
 
-/**
- * Boxes and triangle ranges of every polygon. Relies on the builder's order: each polygon's triangles follow the
- * previous polygon's and refer only to its own vertices.
- */
+/** The layer worker's per-polygon boxes and triangle ranges (draw-geometry.ts), with the layer's box. */
 export function polygonIndex(polygons: DrawPolygons): PolygonIndex {
-  const { positions, starts, indices } = polygons;
-  const count = starts.length - 1;
-  const boxes = new Float64Array(4 * count);
+  const { boxes, indexStarts } = polygons;
   const extent: Box = [Infinity, Infinity, -Infinity, -Infinity];
-  for (let i = 0; i < count; i++) {
-    let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (let v = starts[i] ?? 0, end = starts[i + 1] ?? 0; v < end; v++) {
-      const x = positions[2 * v] ?? NaN;
-      const y = positions[2 * v + 1] ?? NaN;
-      if (x < west) west = x;
-      if (x > east) east = x;
-      if (y < south) south = y;
-      if (y > north) north = y;
-    }
-    boxes.set([west, south, east, north], 4 * i);
-    if (west < extent[0]) extent[0] = west;
-    if (south < extent[1]) extent[1] = south;
-    if (east > extent[2]) extent[2] = east;
-    if (north > extent[3]) extent[3] = north;
+  for (let o = 0; o + 3 < boxes.length; o += 4) {
+    extent[0] = Math.min(extent[0], boxes[o] ?? Infinity);
+    extent[1] = Math.min(extent[1], boxes[o + 1] ?? Infinity);
+    extent[2] = Math.max(extent[2], boxes[o + 2] ?? -Infinity);
+    extent[3] = Math.max(extent[3], boxes[o + 3] ?? -Infinity);
   }
-  const indexStarts = new Uint32Array(count + 1);
-  let polygon = 0;
-  for (let t = 0; t < indices.length; t += 3) {
-    const vertex = indices[t] ?? 0;
-    while (polygon < count && vertex >= (starts[polygon + 1] ?? 0)) indexStarts[++polygon] = t;
-  }
-  while (polygon < count) indexStarts[++polygon] = indices.length;
   return { boxes, indexStarts, extent };
 }
 

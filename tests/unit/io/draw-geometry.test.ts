@@ -129,7 +129,16 @@ describe('draw geometry', () => {
   it('lists every buffer for transfer, none shared', () => {
     const g = build([{ type: 'Polygon', coordinates: [square(0, 0, 1)] }]);
     const buffers = drawGeometryBuffers(g);
-    expect(buffers).toHaveLength(11);
-    expect(new Set(buffers).size).toBe(11);
+    expect(buffers).toHaveLength(13);
+    expect(new Set(buffers).size).toBe(13);
+  });
+
+  it('records each polygon’s outer box and where its triangles start', () => {
+    const g = build([
+      { type: 'Polygon', coordinates: [square(0, 0, 1)] },
+      { type: 'Polygon', coordinates: [square(5, 2, 3)] },
+    ]);
+    expect(Array.from(g.polygons.boxes)).toEqual([0, 0, 1, 1, 5, 2, 8, 5]);
+    expect(Array.from(g.polygons.indexStarts)).toEqual([0, 6, 12]);
   });
 });
