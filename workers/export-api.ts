@@ -1,7 +1,7 @@
 import type { LedgerEvent, ProjectSettings } from '../src/core/model.ts';
 import type { CaseChange, FieldConflict } from '../src/core/merge.ts';
 import type { GeoScope, OverlapKind } from '../src/io/geo-export.ts';
-import type { SheetImage } from '../src/io/verification-sheet.ts';
+import type { SheetImage, SheetRun } from '../src/io/verification-sheet.ts';
 
 /** One file the worker made, named as the user will see it in the download. */
 export interface ExportedFile {
@@ -29,7 +29,7 @@ export interface SheetRequest {
   caseId: string;
   chips: SheetImage[];
   photos: SheetImage[];
-  run?: { id: string; params: [string, string][] };
+  run?: SheetRun;
 }
 
 /** Extra entries of a bundle made on the main thread (chip PNGs) or read from OPFS (photos). */

@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import { zipSync } from 'fflate';
 import type { Feature, Geometry } from 'geojson';
 import { applyOverrides, DEFAULT_CATALOG, findEntry, type Catalog } from '../src/core/catalog.ts';
 import { caseStates, foldLedger, groupByCase } from '../src/core/ledger.ts';
@@ -196,7 +197,18 @@ async function sheets(
     });
     files.push({ name: safeName(`图斑核查单_${sheet.caseId}.docx`), blob: blobOf(bytes, DOCX) });
   }
-  return files;
+  return files.length > 1 ? [await sheetsZip(files, request.date)] : files;
+}
+
+/** Several sheets as one zip (one download, not one per sheet); DOCX is compressed already, so stored. */
+async function sheetsZip(files: readonly ExportedFile[], date: string): Promise<ExportedFile> {
+  const entries: Record<string, [Uint8Array, { level: 0 }]> = {};
+  for (const file of files)
+    entries[file.name] = [new Uint8Array(await file.blob.arrayBuffer()), { level: 0 }];
+  return {
+    name: safeName(`图斑核查单_${files.length}份_${date}.zip`),
+    blob: blobOf(zipSync(entries), 'application/zip'),
+  };
 }
 
 async function bundle(

@@ -185,6 +185,12 @@ export function selectAnnex2(cases: readonly CaseState[], catalog: Catalog): Cas
     .sort(byPatchId);
 }
 
+/**
+ * 附件3 (建议核实函): the letter hands the province the 附件1 list (疑似生态破坏问题清单), so it counts exactly the
+ * cases 附件1 lists — one rule for both, whatever happened to a case since the consultation.
+ */
+export const selectAnnex3 = selectAnnex1;
+
 /** 附件4: problems verified as 属实 or 部分属实. */
 export const selectAnnex4 = (cases: readonly CaseState[]): CaseState[] =>
   cases
@@ -194,14 +200,39 @@ export const selectAnnex4 = (cases: readonly CaseState[]): CaseState[] =>
     )
     .sort((a, b) => (a.patch.countyCode ?? '').localeCompare(b.patch.countyCode ?? '') || byPatchId(a, b));
 
+/**
+ * 附件5 (移交函) to one department: the 附件4 problems (verified as 属实 or 部分属实: the letter says 现场核实)
+ * that were transferred to it. A case handed to a department before verification waits until it is verified.
+ */
+export const selectAnnex5 = (cases: readonly CaseState[], department?: string): CaseState[] =>
+  selectAnnex4(cases)
+    .filter((c) =>
+      department ? c.transfers.some((t) => t.department === department) : c.transfers.length > 0,
+    )
+    .sort(byPatchId);
+
+/** Cases transferred to a department but not (yet) in a 附件5 letter because they are not verified as problems. */
+export const transferredUnverified = (cases: readonly CaseState[]): CaseState[] => {
+  const inLetters = new Set(selectAnnex5(cases).map((c) => c.id));
+  return cases.filter((c) => c.transfers.length > 0 && !inLetters.has(c.id)).sort(byPatchId);
+};
+
 // ---------------------------------------------------------------- rows
 
 const clueRemark = (c: CaseState, catalog: Catalog): string =>
   c.clueSource && c.clueSource !== 'satellite'
     ? `线索来源：${labelOf(catalog, 'clueSources', c.clueSource)}`
     : '';
-const join = (parts: readonly (string | undefined)[]): string =>
-  parts.filter((p) => p && p.trim()).join('；');
+/**
+ * Clauses joined with ；. A clause's own closing 。 (or ；，) is dropped first: a person's note often ends a
+ * sentence, and 「。；」 is not Chinese punctuation.
+ */
+export const joinClauses = (parts: readonly (string | undefined)[]): string =>
+  parts
+    .map((p) => (p ?? '').trim().replace(/[。；;，,\s]+$/u, ''))
+    .filter((p) => p !== '')
+    .join('；');
+const join = joinClauses;
 const activityText = (c: CaseState, catalog: Catalog): string => {
   const code = c.patch.activityType;
   return code ? (findEntry(catalog, 'activityTypes', code)?.annexZh ?? code) : '';
@@ -255,7 +286,7 @@ export function handlingText(c: CaseState, catalog: Catalog): string {
     );
   if (c.closure) parts.push(`${chineseDate(c.closure.closedOn)}销号`);
   else if (c.stage === 'rectifying') parts.push('整改中');
-  return parts.join('；');
+  return joinClauses(parts);
 }
 
 function annex4Row(c: CaseState, ordinal: number, catalog: Catalog, areaDecimals: number): CellValue[] {
@@ -381,7 +412,7 @@ export interface LetterOptions {
   readonly date: string;
   /** Reply-by date `YYYY-MM-DD`; default (附件3): the earliest feedback due date of the cases, at least a month after the letter. */
   readonly replyBy?: string;
-  /** Which cases; default 附件3: stage confirmed or handed_over; 附件5: all transferred to the department. */
+  /** Which cases (among those the annex's rule selects); default: all of them (selectAnnex3 / selectAnnex5). */
   readonly caseIds?: readonly string[];
   /** Addressee of 附件5 per department code (default: the organ + 有关司局). */
   readonly addressees?: Readonly<Record<string, string>>;
@@ -398,11 +429,9 @@ export function youProvince(name: string): string {
 const contactLine = (s: LetterSettings): string =>
   `联系人：${[s.contact.name, s.contact.phone ? `联系电话：${s.contact.phone}` : ''].filter(Boolean).join('，')}`;
 const sumRedline = (cases: readonly CaseState[]): number => cases.reduce((n, c) => n + c.patch.redlineHa, 0);
-const pick = (
-  cases: readonly CaseState[],
-  ids: readonly string[] | undefined,
-  dflt: (c: CaseState) => boolean,
-) => cases.filter((c) => (ids ? ids.includes(c.id) : dflt(c)));
+/** The annex's own selection, narrowed to `ids` when given (a letter never lists a case its list would not). */
+const pick = (selected: readonly CaseState[], ids: readonly string[] | undefined) =>
+  ids ? selected.filter((c) => ids.includes(c.id)) : [...selected];
 
 /**
  * 附件3, one letter per province: suggestion to verify the suspected problems, the 附件1 list of them attached.
@@ -415,7 +444,7 @@ export function buildLetters3(
   options: LetterOptions,
   feedbackDue: (c: CaseState) => string,
 ): Letter[] {
-  const chosen = pick(cases, options.caseIds, (c) => c.stage === 'confirmed' || c.stage === 'handed_over');
+  const chosen = pick(selectAnnex3(cases), options.caseIds);
   const provinces = provincesOf(chosen, settings.province.name);
   return provinces.map((province) => {
     const mine = chosen.filter((c) => c.patch.province === province).sort(byPatchId);
@@ -457,14 +486,14 @@ export function buildLetters3(
   });
 }
 
-/** 附件5, one letter per department: hand-over of the problem list (附件4 rows of the cases transferred). */
+/** 附件5, one letter per department: hand-over of the problem list (附件4 rows of the verified cases transferred). */
 export function buildLetters5(
   cases: readonly CaseState[],
   settings: LetterSettings,
   catalog: Catalog,
   options: LetterOptions,
 ): Letter[] {
-  const chosen = pick(cases, options.caseIds, (c) => c.transfers.length > 0);
+  const chosen = pick(selectAnnex5(cases), options.caseIds);
   const departments = [...new Set(chosen.flatMap((c) => c.transfers.map((t) => t.department)))].sort();
   return departments.map((code) => {
     const mine = chosen.filter((c) => c.transfers.some((t) => t.department === code)).sort(byPatchId);

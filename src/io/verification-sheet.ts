@@ -35,6 +35,32 @@ export interface SheetImage {
   readonly caption: string;
 }
 
+/** A scene of a detection run as the sheet names it. */
+export interface SheetScene {
+  readonly label: string;
+  /** `YYYY-MM-DD`, when known. */
+  readonly acquiredOn: string | null;
+  readonly sensor: string;
+  /** Band roles in file order (blue, green, red, nir …). */
+  readonly bands: readonly string[];
+}
+
+/**
+ * A detection run in the terms of a person reading the sheet. Engine internals (tile size, smoothing, gates,
+ * the raw threshold) are not here: they stay in the case bundle's runs.json.
+ */
+export interface SheetRun {
+  readonly id: string;
+  /** ISO time the run started. */
+  readonly startedAt: string;
+  readonly t1?: SheetScene;
+  readonly t2?: SheetScene;
+  /** Minimum patch area, m². */
+  readonly minAreaM2?: number;
+  /** 0–1 as chosen in the panel; null = automatic threshold. */
+  readonly sensitivity?: number | null;
+}
+
 /** Everything one sheet shows besides the case itself. */
 export interface SheetInput {
   readonly state: CaseState;
@@ -48,8 +74,8 @@ export interface SheetInput {
   readonly chips: readonly SheetImage[];
   /** null: no reference layers were loaded, so overlaps are unknown. */
   readonly overlaps: readonly OverlapRow[] | null;
-  /** Detection run and its parameters, when the project has the run's record. */
-  readonly run?: { readonly id: string; readonly params: readonly (readonly [string, string])[] };
+  /** What a person needs to know of the detection run, when the project has the run's record. */
+  readonly run?: SheetRun;
   readonly photos: readonly SheetImage[];
   /** Most vertices listed (a long traced outline would fill pages). */
   readonly maxVertices?: number;
@@ -123,23 +149,79 @@ export function sheetFields(input: SheetInput): SheetField[] {
     { label: '人类活动类型', value: activity },
     { label: '问题类型', value: p.problemType ? labelOf(catalog, 'problemTypes', p.problemType) : '' },
     { label: '线索来源', value: labelOf(catalog, 'clueSources', c.clueSource) },
-    {
-      label: '变化方向',
-      value: p.changeDirection ? labelOf(catalog, 'changeDirections', p.changeDirection) : '',
-    },
+    { label: '变化方向', value: changeDirectionText(p.changeDirection, p.activityType, catalog) },
   ];
 }
+
+/**
+ * The change direction as a person would name it, read with the activity type: a new pond is 新增水面/坑塘
+ * even when the detector saw its freshly dug, still dry bed as bare ground (the activity was set or accepted
+ * by a person; the detector's reading is kept in brackets).
+ */
+export function changeDirectionText(
+  direction: string | undefined,
+  activity: string | undefined,
+  catalog: Catalog,
+): string {
+  const detected = direction ? labelOf(catalog, 'changeDirections', direction) : '';
+  if (activity === 'aquaculture' || (direction === 'new_water' && activity === undefined))
+    return direction && direction !== 'new_water'
+      ? `新增水面/坑塘（自动检测为「${detected}」）`
+      : '新增水面/坑塘';
+  if (direction === 'new_water') return '新增水面';
+  return detected;
+}
+
+const BAND_ZH: Readonly<Record<string, string>> = {
+  blue: '蓝',
+  green: '绿',
+  red: '红',
+  nir: '近红外',
+  swir1: '短波红外1',
+  swir2: '短波红外2',
+  pan: '全色',
+};
+
+/** `T2 2018-03-09` → `2018年3月9日，Sentinel-2，波段：蓝、绿、红、近红外`. */
+export function sceneText(scene: SheetScene): string {
+  const bands = scene.bands.filter((b) => BAND_ZH[b]).map((b) => BAND_ZH[b]);
+  return [
+    scene.acquiredOn ? chineseDate(scene.acquiredOn) : '成像日期未知',
+    scene.sensor.trim() || '传感器未知',
+    bands.length > 0 ? `波段：${bands.join('、')}` : '',
+  ]
+    .filter(Boolean)
+    .join('，');
+}
+
+/** `3000 平方米（0.30 公顷）`. */
+const minAreaText = (m2: number): string =>
+  `${Math.round(m2)} 平方米（${(m2 / 10_000).toFixed(m2 < 100 ? 4 : 2)} 公顷）`;
 
 /** Detection lines: run id and parameters, score and confidence, or that the patch was drawn by hand. */
 export function detectionFields(input: SheetInput): SheetField[] {
   const p = input.state.patch;
   if (!p.runId) return [{ label: '来源', value: '人工勾绘（非自动检测）', wide: true }];
-  const fields: SheetField[] = [{ label: '检测批次', value: p.runId, wide: true }];
+  const run = input.run;
+  const fields: SheetField[] = [
+    { label: '检测方法', value: '多时相变化检测（IR-MAD）', wide: true },
+    { label: '检测批次', value: p.runId, wide: true },
+  ];
+  if (run) {
+    fields.push({ label: '运行时间', value: run.startedAt.replace('T', ' ').slice(0, 16), wide: true });
+    if (run.t1) fields.push({ label: `前时相（T1）${run.t1.label}`, value: sceneText(run.t1), wide: true });
+    if (run.t2) fields.push({ label: `后时相（T2）${run.t2.label}`, value: sceneText(run.t2), wide: true });
+    if (run.minAreaM2 !== undefined)
+      fields.push({ label: '最小图斑面积', value: minAreaText(run.minAreaM2) });
+    if (run.sensitivity !== undefined)
+      fields.push({
+        label: '灵敏度',
+        value: run.sensitivity === null ? '自动' : run.sensitivity.toFixed(2),
+      });
+  } else fields.push({ label: '检测参数', value: '本项目未保存该批次的参数记录', wide: true });
   if (p.score !== undefined) fields.push({ label: '变化强度', value: p.score.toFixed(3) });
   if (p.activityConf !== undefined)
     fields.push({ label: '类型置信度', value: `${Math.round(p.activityConf * 100)}%` });
-  for (const [key, value] of input.run?.params ?? []) fields.push({ label: key, value });
-  if (!input.run) fields.push({ label: '检测参数', value: '本项目未保存该批次的参数记录', wide: true });
   return fields;
 }
 

@@ -6,7 +6,7 @@ import type { CaseState, Evidence, LedgerEvent } from '../core/model.ts';
 import { listRecords } from '../store/records.ts';
 import { readProjectFile } from '../store/opfs.ts';
 import type { BundleExtra, ExportLayer, LedgerInput, SheetRequest } from '../../workers/export-api.ts';
-import type { SheetImage } from '../io/verification-sheet.ts';
+import type { SheetImage, SheetRun, SheetScene } from '../io/verification-sheet.ts';
 import { ledger } from './ledger.svelte.ts';
 import { layers } from './layers.svelte.ts';
 import { scenes } from './scenes.svelte.ts';
@@ -82,31 +82,32 @@ export async function runsById(): Promise<Map<string, RunRecord>> {
   return new Map(records.map((r) => [r.id, r]));
 }
 
-/** Chinese labels of the parameters detection records (others print under their own key). */
-const PARAM_LABELS: Readonly<Record<string, string>> = {
-  threshold: '变化阈值',
-  thresholdMethod: '阈值方法',
-  sensitivity: '灵敏度（空为自动）',
-  minAreaM2: '最小图斑面积（平方米）',
-  statistic: '变化统计量',
-  indices: '特征指数',
-};
+/** The scene of a run as the sheet names it (label, date, sensor, bands); absent when it was removed since. */
+function sheetScene(id: string): SheetScene | undefined {
+  const record = scenes.scenes.find((s) => s.record.id === id)?.record;
+  return record
+    ? {
+        label: record.label,
+        acquiredOn: record.acquiredOn,
+        sensor: record.sensor,
+        bands: record.bandRoles,
+      }
+    : undefined;
+}
 
-const show = (value: unknown): string =>
-  value === null || value === undefined
-    ? '自动'
-    : typeof value === 'object'
-      ? JSON.stringify(value)
-      : String(value);
-
-/** A run as printed on a sheet: scenes, time, status and every parameter. */
-function runLines(run: RunRecord): [string, string][] {
-  const label = (id: string) => scenes.scenes.find((s) => s.record.id === id)?.record.label ?? id;
-  return [
-    ['前时相 / 后时相', `${label(run.t1)} / ${label(run.t2)}`],
-    ['运行时间', run.startedAt.replace('T', ' ').slice(0, 16)],
-    ...Object.entries(run.params).map(([k, v]) => [PARAM_LABELS[k] ?? k, show(v)] as [string, string]),
-  ];
+/** A run as printed on a sheet: what a person needs; the engine's internals stay in the bundle's runs.json. */
+export function sheetRun(run: RunRecord): SheetRun {
+  const { minAreaM2, sensitivity } = run.params;
+  const t1 = sheetScene(run.t1);
+  const t2 = sheetScene(run.t2);
+  return {
+    id: run.id,
+    startedAt: run.startedAt,
+    ...(t1 ? { t1 } : {}),
+    ...(t2 ? { t2 } : {}),
+    ...(typeof minAreaM2 === 'number' ? { minAreaM2 } : {}),
+    ...(typeof sensitivity === 'number' || sensitivity === null ? { sensitivity } : {}),
+  };
 }
 
 async function imageOf(blob: Blob, caption: string): Promise<SheetImage | null> {
@@ -141,6 +142,6 @@ export async function sheetRequest(state: CaseState, runs: Map<string, RunRecord
     caseId: state.id,
     chips: await renderChips(state.patch.geometry),
     photos,
-    ...(run ? { run: { id: run.id, params: runLines(run) } } : {}),
+    ...(run ? { run: sheetRun(run) } : {}),
   };
 }

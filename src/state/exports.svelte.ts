@@ -1,6 +1,13 @@
 import * as Comlink from 'comlink';
 import pkg from '../../package.json';
-import { selectAnnex1, selectAnnex2, selectAnnex4 } from '../core/annex.ts';
+import {
+  selectAnnex1,
+  selectAnnex2,
+  selectAnnex3,
+  selectAnnex4,
+  selectAnnex5,
+  transferredUnverified,
+} from '../core/annex.ts';
 import { localDate } from '../core/due-dates.ts';
 import type { GeoScope } from '../io/geo-export.ts';
 import type {
@@ -45,15 +52,22 @@ class ExportsState {
   /** The project the pending preview was made against (a preview never applies to another project). */
   checkedFor = $state<string | null>(null);
 
-  get counts(): { annex1: number; annex2: number; annex4: number; letters3: number; letters5: number } {
+  get counts(): {
+    annex1: number;
+    annex2: number;
+    annex4: number;
+    letters3: number;
+    letters5: number;
+    unverifiedTransfers: number;
+  } {
     const all = ledger.cases;
-    const toProvinces = all.filter((c) => c.stage === 'confirmed' || c.stage === 'handed_over');
     return {
       annex1: selectAnnex1(all).length,
       annex2: selectAnnex2(all, ledger.catalog).length,
       annex4: selectAnnex4(all).length,
-      letters3: new Set(toProvinces.map((c) => c.patch.province)).size,
-      letters5: new Set(all.flatMap((c) => c.transfers.map((t) => t.department))).size,
+      letters3: new Set(selectAnnex3(all).map((c) => c.patch.province)).size,
+      letters5: new Set(selectAnnex5(all).flatMap((c) => c.transfers.map((t) => t.department))).size,
+      unverifiedTransfers: transferredUnverified(all).length,
     };
   }
 

@@ -13,6 +13,7 @@ import {
   type OverlapLayer,
 } from '../../../src/io/geo-export.ts';
 import {
+  changeDirectionText,
   reviewRows,
   sheetFields,
   writeVerificationSheetDocx,
@@ -218,7 +219,24 @@ describe('verification sheet DOCX', () => {
       date: '2026-11-22',
       chips: [chip('T1 2016-12-09', [20, 120, 40]), chip('T2 2018-03-09', [160, 150, 140])],
       overlaps: [{ kind: 'redline', layer: '红线', name: '北海红线-1', ha: 12.3456 }],
-      run: { id: 'run-2026-1', params: [['阈值', '0.42 (Otsu)']] },
+      run: {
+        id: 'run-2026-1',
+        startedAt: '2026-04-02T09:15:00.000Z',
+        t1: {
+          label: 'T1',
+          acquiredOn: '2016-12-09',
+          sensor: 'Sentinel-2',
+          bands: ['blue', 'green', 'red', 'nir'],
+        },
+        t2: {
+          label: 'T2',
+          acquiredOn: '2018-03-09',
+          sensor: 'Sentinel-2',
+          bands: ['blue', 'green', 'red', 'nir'],
+        },
+        minAreaM2: 3000,
+        sensitivity: null,
+      },
       photos: [chip('450521-2026-0001-01 现场照片', [90, 90, 200])],
     };
     const bytes = await writeVerificationSheetDocx(input);
@@ -237,7 +255,15 @@ describe('verification sheet DOCX', () => {
     // Vertex table: four corners, two per row.
     expect(all).toContain('J1 | 109.700000 | 21.580000 | J3 | 109.710000 | 21.590000');
     expect(all).toContain('生态保护红线 | 红线 | 北海红线-1 | 12.35');
-    expect(all).toContain('阈值 | 0.42 (Otsu)');
+    expect(all).toContain('检测方法 | 多时相变化检测（IR-MAD）');
+    expect(all).toContain('前时相（T1）T1 | 2016年12月9日，Sentinel-2，波段：蓝、绿、红、近红外');
+    expect(all).toContain('后时相（T2）T2 | 2018年3月9日');
+    expect(all).toContain('最小图斑面积 | 3000 平方米（0.30 公顷）');
+    expect(all).toContain('灵敏度 | 自动');
+    expect(all).toContain('检测批次 | run-2026-1');
+    // Engine internals stay in runs.json: no parameter names or raw numbers of the engine on paper.
+    for (const internal of ['tileSize', 'smoothRadius', 'zThreshold', 'gates', 'engine', 'threshold'])
+      expect(all).not.toContain(internal);
     for (const r of reviewRows(events, SAMPLE_CATALOG)) expect(all).toContain(`${r.by} | ${r.on}`);
     expect(all).toContain('T1 2016-12-09');
     expect(all).toContain('450521-2026-0001-01 现场照片');
@@ -270,5 +296,21 @@ describe('verification sheet DOCX', () => {
     expect(all).toContain('没有边界数据');
     expect(all).toContain('人工勾绘');
     expect(all).toContain('暂无照片');
+  });
+});
+
+describe('change direction on the sheet', () => {
+  it('names a pond as new water even when the detector saw bare ground', () => {
+    expect(changeDirectionText('new_water', 'aquaculture', SAMPLE_CATALOG)).toBe('新增水面/坑塘');
+    const dug = changeDirectionText('new_bare_built', 'aquaculture', SAMPLE_CATALOG);
+    expect(dug.startsWith('新增水面/坑塘')).toBe(true);
+    expect(dug).toContain('自动检测为「新增裸地/建设」');
+  });
+
+  it('keeps the detected direction for other activities', () => {
+    expect(changeDirectionText('new_bare_built', 'mining', SAMPLE_CATALOG)).toBe('新增裸地/建设');
+    expect(changeDirectionText('new_water', 'other', SAMPLE_CATALOG)).toBe('新增水面');
+    expect(changeDirectionText('vegetation_loss', undefined, SAMPLE_CATALOG)).toBe('植被减少');
+    expect(changeDirectionText(undefined, undefined, SAMPLE_CATALOG)).toBe('');
   });
 });
