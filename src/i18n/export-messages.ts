@@ -1,6 +1,7 @@
 /** Strings of the export and exchange tab (lists, letters, GIS, verification sheets, case bundles), zh first. */
 import { i18n } from './i18n.svelte.ts';
 import { fillTemplate } from './format.ts';
+import { plurals } from './plural.ts';
 
 export const EXPORT_MESSAGES = {
   'exports.tab': { zh: '导出与交换', en: 'Export & exchange' },
@@ -9,19 +10,24 @@ export const EXPORT_MESSAGES = {
   'exports.cases': { zh: '本项目共 {n} 个图斑', en: '{n} patches in this project' },
 
   'exports.lists': { zh: '清单', en: 'Lists' },
+  'exports.annexN': { zh: '附件{n}', en: 'Annex {n}' },
   'exports.annex1': { zh: '附件1 疑似生态破坏问题清单', en: 'Annex 1 suspected problems' },
   'exports.annex2': { zh: '附件2 人类活动清单', en: 'Annex 2 human activities' },
   'exports.annex4': { zh: '附件4 生态破坏问题清单', en: 'Annex 4 problems' },
-  'exports.rows': { zh: '{n} 条', en: '{n} rows' },
+  'exports.rows': { zh: '{n} 条', en: '{n} {n:row|rows}' },
 
   'exports.letters': { zh: '函件', en: 'Letters' },
   'exports.letter3': {
     zh: '附件3 建议核实函（按省，{n} 份）',
-    en: 'Annex 3 verification letters (per province, {n})',
+    en: 'Annex 3 verification-request letters (per province, {n})',
   },
   'exports.letter5': {
     zh: '附件5 移交函（按部门，{n} 份）',
     en: 'Annex 5 hand-over letters (per department, {n})',
+  },
+  'exports.letter5Waiting': {
+    zh: '另有 {n} 个已移交部门的问题尚未核实，核实后列入附件5。',
+    en: '{n} more cases were handed to a department but are not verified yet; annex 5 lists them once verified.',
   },
   'exports.letterDate': { zh: '成文日期', en: 'Letter date' },
   'exports.noLetters': { zh: '没有符合条件的问题，未生成函件。', en: 'No case qualifies: no letter made.' },
@@ -116,7 +122,7 @@ export type ExportMessageKey = keyof typeof EXPORT_MESSAGES;
 
 /** Translate an export-tab key in the current UI language. */
 export function xt(key: ExportMessageKey, params?: Record<string, string | number>): string {
-  return fillTemplate(EXPORT_MESSAGES[key][i18n.locale], params);
+  return fillTemplate(plurals(EXPORT_MESSAGES[key][i18n.locale], params), params);
 }
 
 type Bilingual = { readonly zh: string; readonly en: string };

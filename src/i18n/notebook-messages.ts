@@ -4,6 +4,7 @@
  */
 import { i18n } from './i18n.svelte.ts';
 import { fillTemplate } from './format.ts';
+import { plurals } from './plural.ts';
 
 const zh = {
   'nb.title': '分析笔记本',
@@ -22,6 +23,10 @@ const zh = {
   'nb.wide': '展开',
   'nb.narrow': '收起',
   'nb.runAll': '全部运行',
+  'nb.jobRunCell': '笔记本：运行单元',
+  'nb.jobRunAll': '笔记本：全部运行',
+  'ind.stepArea': '面积 / 性质',
+  'ind.stepLandcover': '土地覆盖',
   'nb.cancel': '停止',
   'nb.add': '添加单元：',
   'nb.staleCount': '{n} 个单元的输出已过期',
@@ -156,9 +161,13 @@ const en: Record<NotebookMessageKey, string> = {
   'nb.wide': 'Expand',
   'nb.narrow': 'Collapse',
   'nb.runAll': 'Run all',
+  'nb.jobRunCell': 'Notebook: run cell',
+  'nb.jobRunAll': 'Notebook: run all',
+  'ind.stepArea': 'Area / nature',
+  'ind.stepLandcover': 'Land cover',
   'nb.cancel': 'Stop',
   'nb.add': 'Add cell:',
-  'nb.staleCount': '{n} cell outputs are out of date',
+  'nb.staleCount': '{n} cell {n:output is|outputs are} out of date',
   'nb.scratch': 'SQL scratch (not saved)',
   'kind.markdown': 'Text',
   'kind.sql': 'SQL',
@@ -184,10 +193,10 @@ const en: Record<NotebookMessageKey, string> = {
   'sql.table': 'Table',
   'sql.map': 'Map',
   'sql.chart': 'Chart',
-  'sql.rows': '{n} rows',
+  'sql.rows': '{n} {n:row|rows}',
   'sql.truncated': '(first {n} rows kept)',
   'sql.errorAt': 'line {line}, column {column}',
-  'sql.features': '{n} features',
+  'sql.features': '{n} {n:feature|features}',
   'sql.showOnMap': 'Show on map',
   'sql.hideOnMap': 'Remove from map',
   'sql.noGeometry': 'No geom (WKB) or lon/lat columns in the result: nothing to map.',
@@ -275,7 +284,7 @@ const tables: Record<'zh' | 'en', Record<NotebookMessageKey, string>> = { zh, en
 
 /** Translate a notebook UI key in the current language. */
 export function nt(key: NotebookMessageKey, params?: Record<string, string | number>): string {
-  return fillTemplate(tables[i18n.locale][key], params);
+  return fillTemplate(plurals(tables[i18n.locale][key], params), params);
 }
 
 /** The current UI language (for bilingual data such as method notes). */

@@ -104,7 +104,7 @@ class ExportsState {
   }
 
   exportList(annex: 1 | 2 | 4, format: 'xlsx' | 'csv'): Promise<ExportedFile[]> {
-    return this.#export(`附件${annex} ${format.toUpperCase()}`, async () => ({
+    return this.#export(`${xt('exports.annexN', { n: annex })} ${format.toUpperCase()}`, async () => ({
       kind: 'list',
       annex,
       format,
@@ -113,7 +113,7 @@ class ExportsState {
 
   exportLetters(annex: 3 | 5): Promise<ExportedFile[]> {
     const date = this.letterDate;
-    return this.#export(`附件${annex}`, async () => ({ kind: 'letters', annex, date }));
+    return this.#export(xt('exports.annexN', { n: annex }), async () => ({ kind: 'letters', annex, date }));
   }
 
   exportGeo(format: 'geojson' | 'geoparquet'): Promise<ExportedFile[]> {

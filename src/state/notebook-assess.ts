@@ -20,6 +20,7 @@ import {
 import type { CountyUnit, LandCoverFeature, PatchFact } from '../core/indicators-vector.ts';
 import type { ZoneGeometry } from '../core/indicators-raster-job.ts';
 import type { IndicatorConfig } from '../core/notebook/model.ts';
+import { nt } from '../i18n/notebook-messages.ts';
 import { layers, type LayerRecord } from './layers.svelte.ts';
 import { scenes } from './scenes.svelte.ts';
 import { project } from './project.svelte.ts';
@@ -207,7 +208,7 @@ export async function runAssessment(
       },
       Comlink.proxy((share: number) => {
         progress.vector = share;
-        tell('面积 / 性质');
+        tell(nt('ind.stepArea'));
       }),
     ),
   );
@@ -233,7 +234,7 @@ export async function runAssessment(
               { scene: file, band: lc.band, zones },
               Comlink.proxy((share: number) => {
                 progress.lc = share;
-                tell('土地覆盖');
+                tell(nt('ind.stepLandcover'));
               }),
             ),
           ),

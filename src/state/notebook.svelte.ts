@@ -23,6 +23,7 @@ import {
   type OutputResult,
 } from '../core/notebook/model.ts';
 import { cellStatuses, expectedInputKeys, type CellStatus } from '../core/notebook/stale.ts';
+import { nt } from '../i18n/notebook-messages.ts';
 import { jobs } from './jobs.svelte.ts';
 import { notices } from './notices.svelte.ts';
 import { project } from './project.svelte.ts';
@@ -175,7 +176,7 @@ class NotebookState {
 
   /** Run one cell. */
   async runCell(id: string): Promise<void> {
-    await this.#runCells([id], `笔记本：运行单元`);
+    await this.#runCells([id], nt('nb.jobRunCell'));
   }
 
   /**
@@ -186,7 +187,7 @@ class NotebookState {
     const nb = this.#open();
     await this.#runCells(
       nb.cells.filter((c) => c.kind !== 'markdown').map((c) => c.id),
-      `笔记本：全部运行`,
+      nt('nb.jobRunAll'),
     );
   }
 
