@@ -127,6 +127,22 @@ export function areaDecimalsFor(value: number, decimals: number): number {
   return value > 0 && Number(value.toFixed(decimals)) === 0 ? 4 : decimals;
 }
 
+/**
+ * A patch's area and its red-line part as every export prints them: both rounded to the same decimals (the
+ * project's, or 4 when the area would read as zero), and the red-line part never above the whole (the two come
+ * from different overlay sums, so after rounding it can tip over by a unit of the last decimal).
+ */
+export function roundedAreas(
+  areaHa: number,
+  redlineHa: number,
+  decimals: number,
+): { areaHa: number; redlineHa: number; decimals: number } {
+  // The patch's area sets the precision (as the lists print it); the red-line part follows it.
+  const d = areaDecimalsFor(areaHa, decimals);
+  const area = Number(areaHa.toFixed(d));
+  return { areaHa: area, redlineHa: Math.min(Number(redlineHa.toFixed(d)), area), decimals: d };
+}
+
 /** A cell as text (CSV, DOCX): coordinates with 6 decimals, areas with the project's decimals. */
 export function formatCell(column: AnnexColumn, value: CellValue, areaDecimals: number): string {
   if (typeof value === 'string') return value;
@@ -263,10 +279,10 @@ function annex12Row(c: CaseState, catalog: Catalog, annex: 1 | 2): CellValue[] {
 /** 问题描述: the case's own text, else area, activity and damage in one sentence (附件4 注2). */
 export function problemDescription(c: CaseState, catalog: Catalog, areaDecimals: number): string {
   if (c.description?.trim()) return c.description.trim();
-  const area = (v: number) => v.toFixed(areaDecimalsFor(v, areaDecimals));
+  const r = roundedAreas(c.patch.areaHa, c.patch.redlineHa, areaDecimals);
   const where = c.patch.location ? `位于${c.patch.location}，` : '';
   const what = activityText(c, catalog) || '人类活动';
-  return `${where}${what}${problemText(c, catalog) || '造成生态破坏'}，面积${area(c.patch.areaHa)}公顷，其中生态保护红线内${area(c.patch.redlineHa)}公顷。`;
+  return `${where}${what}${problemText(c, catalog) || '造成生态破坏'}，面积${r.areaHa.toFixed(r.decimals)}公顷，其中生态保护红线内${r.redlineHa.toFixed(r.decimals)}公顷。`;
 }
 
 /** 整改查处情况: verification, rectification deadline, re-checks and closure, in order. */

@@ -10,6 +10,7 @@ import {
   buildAnnex,
   handlingText,
   roundCell,
+  roundedAreas,
   rowsAsRecords,
   selectAnnex1,
   ANNEX1_COLUMNS,
@@ -79,15 +80,19 @@ export function patchRecords(
   catalog: Catalog,
 ): Record<string, CellValue>[] {
   const table = buildAnnex(1, cases, settings, catalog, { preselected: true, province: '' });
-  const area = ANNEX1_COLUMNS.find((c) => c.kind === 'area') ?? ANNEX1_COLUMNS[0];
+  const coordinate = ANNEX1_COLUMNS.find((c) => c.kind === 'lon');
   return rowsAsRecords(table).map((record, i) => {
     const c = cases[i] as CaseState;
+    // Both areas rounded alike (the red-line part never reads larger than the patch); coordinates as the lists.
+    const areas = roundedAreas(c.patch.areaHa, c.patch.redlineHa, settings.areaDecimals);
+    const round = (v: CellValue) => (coordinate ? roundCell(coordinate, v, settings.areaDecimals) : v);
     return {
       ...record,
+      中心经度: round(c.patch.cx),
+      中心纬度: round(c.patch.cy),
+      '面积（公顷）': areas.areaHa,
       '乡镇/街道': c.patch.township,
-      '红线内面积（公顷）': area
-        ? roundCell(area, c.patch.redlineHa, settings.areaDecimals)
-        : c.patch.redlineHa,
+      '红线内面积（公顷）': areas.redlineHa,
       线索来源: labelOf(catalog, 'clueSources', c.clueSource),
       办理阶段: labelOf(catalog, 'stages', c.stage),
       核实结果: c.verification ? labelOf(catalog, 'verificationResults', c.verification.result) : '',

@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { readParquet } from '../../../src/io/parquet-read.ts';
 import { readVector } from '../../../src/io/vector-read.ts';
 import { sourceFromBytes } from '../../../src/io/vector-source.ts';
-import { buildAnnex, selectAnnex1 } from '../../../src/core/annex.ts';
+import { buildAnnex, formatCell, roundedAreas, selectAnnex1 } from '../../../src/core/annex.ts';
 import { caseStates } from '../../../src/core/ledger.ts';
 import type { CaseState } from '../../../src/core/model.ts';
 import { SAMPLE_CATALOG, SAMPLE_SETTINGS, sampleLedger } from '../../golden/sample-ledger.ts';
@@ -148,5 +148,51 @@ describe('reference layers in a bundle', () => {
     expect(back.crs.id).toBe('EPSG:4490');
     expect(back.features?.map((f) => f.geometry)).toEqual(features.map((f) => f.geometry));
     expect(back.features?.map((f) => f.properties)).toEqual(features.map((f) => f.properties));
+  });
+});
+
+describe('areas are rounded alike in every export', () => {
+  // 0.42524 ha with 0.42536 ha inside red lines (two overlay sums that disagree in the last digits).
+  const tipped = (): CaseState[] => {
+    const [first, ...rest] = sampleCases();
+    const c = first as CaseState;
+    return [{ ...c, patch: { ...c.patch, areaHa: 0.42524, redlineHa: 0.42536 } }, ...rest];
+  };
+
+  it('rounds both areas to the project decimals and keeps the red-line part within the whole', () => {
+    for (const decimals of [2, 3, 4]) {
+      const settings = { ...SAMPLE_SETTINGS, areaDecimals: decimals };
+      const cases = tipped();
+      const fc = casesToGeoJson(cases, settings, SAMPLE_CATALOG);
+      const csv = buildAnnex(1, cases, settings, SAMPLE_CATALOG, { preselected: true, province: '' });
+      fc.features.forEach((f, i) => {
+        const area = f.properties?.['面积（公顷）'] as number;
+        const redline = f.properties?.['红线内面积（公顷）'] as number;
+        expect(redline).toBeLessThanOrEqual(area);
+        // What the GIS file holds is what the list prints.
+        const column = csv.columns.find((c) => c.kind === 'area');
+        const printed = column ? formatCell(column, csv.rows[i]?.[7] ?? '', decimals) : '';
+        expect(String(area.toFixed(printed.split('.')[1]?.length ?? 0))).toBe(printed);
+      });
+      const first = fc.features[0]?.properties ?? {};
+      expect(first['面积（公顷）']).toBe(Number((0.42524).toFixed(decimals)));
+    }
+  });
+
+  it('GeoParquet holds the same rounded areas as GeoJSON', async () => {
+    const cases = tipped();
+    const fc = casesToGeoJson(cases, SAMPLE_SETTINGS, SAMPLE_CATALOG);
+    const bytes = casesToGeoParquet(cases, SAMPLE_SETTINGS, SAMPLE_CATALOG);
+    const rows = await parquetReadObjects({ file: bytes.slice().buffer });
+    rows.forEach((row, i) => {
+      expect(row['面积（公顷）']).toBe(fc.features[i]?.properties?.['面积（公顷）']);
+      expect(row['红线内面积（公顷）']).toBe(fc.features[i]?.properties?.['红线内面积（公顷）']);
+    });
+  });
+
+  it('roundedAreas clamps after rounding and follows the area’s precision', () => {
+    expect(roundedAreas(0.42524, 0.42536, 2)).toEqual({ areaHa: 0.43, redlineHa: 0.43, decimals: 2 });
+    expect(roundedAreas(0.42524, 0.42536, 4)).toEqual({ areaHa: 0.4252, redlineHa: 0.4252, decimals: 4 });
+    expect(roundedAreas(0.0045, 0.0045, 2)).toEqual({ areaHa: 0.0045, redlineHa: 0.0045, decimals: 4 });
   });
 });
