@@ -2,6 +2,7 @@ import type { LedgerEvent, ProjectSettings } from '../src/core/model.ts';
 import type { CaseChange, FieldConflict } from '../src/core/merge.ts';
 import type { GeoScope, OverlapKind } from '../src/io/geo-export.ts';
 import type { SheetImage, SheetRun } from '../src/io/verification-sheet.ts';
+import type { Notebook } from '../src/core/notebook/model.ts';
 
 /** One file the worker made, named as the user will see it in the download. */
 export interface ExportedFile {
@@ -87,6 +88,8 @@ export interface BundleAccepted {
   photos: { path: string; blob: Blob }[];
   /** Detection run records (`runs.json`), when the bundle has them. */
   runs: Record<string, unknown>[];
+  /** The project's notebooks (`notebooks/NN.rnb.json`), checked against the notebook schema; never run on import. */
+  notebooks: Notebook[];
 }
 
 /** Optional entry with the project's detection run records (JSON array). */

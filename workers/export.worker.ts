@@ -27,6 +27,7 @@ import {
   type OverlapLayer,
 } from '../src/io/geo-export.ts';
 import { writeVerificationSheetDocx } from '../src/io/verification-sheet.ts';
+import { isNotebookPath, readBundleNotebooks } from '../src/core/bundle/notebooks.ts';
 import {
   bundleLayerPath,
   CANCELLED,
@@ -289,7 +290,9 @@ async function checkBundle(
   const plan = planBundleImport(local, contents, localProjectId);
   const layers: BundleAccepted['layers'] = [];
   const photos: BundleAccepted['photos'] = [];
+  const notebooks = await readBundleNotebooks(opened, localProjectId);
   for (const entry of opened.entries) {
+    if (isNotebookPath(entry.path)) continue;
     const kind = kindOfLayerPath(entry.path);
     if (kind)
       layers.push({
@@ -331,6 +334,7 @@ async function checkBundle(
     },
     layers,
     photos,
+    notebooks,
     runs: Array.isArray(runs)
       ? runs.filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null)
       : [],

@@ -47,8 +47,8 @@ export const EXPORT_MESSAGES = {
 
   'exports.bundle': { zh: '案卷包', en: 'Case bundle' },
   'exports.bundleHint': {
-    zh: '一个 .zip：台账记录、项目设置、清单、函件、图斑、参考图层与影像切片，附 SHA-256 校验清单。',
-    en: 'One .zip: the ledger, project settings, lists, letters, patches, reference layers and image chips, with SHA-256 manifest.',
+    zh: '一个 .zip：台账记录、项目设置、清单、函件、图斑、参考图层、影像切片与笔记本，附 SHA-256 校验清单。',
+    en: 'One .zip: the ledger, project settings, lists, letters, patches, reference layers, image chips and notebooks, with SHA-256 manifest.',
   },
   'exports.withChips': { zh: '包含影像切片', en: 'Include image chips' },
   'exports.withLayers': { zh: '包含参考图层', en: 'Include reference layers' },
@@ -98,6 +98,10 @@ export const EXPORT_MESSAGES = {
     zh: '添加本项目没有的参考图层（{n} 个）',
     en: 'Add reference layers this project lacks ({n})',
   },
+  'exports.takeNotebooks': {
+    zh: '添加案卷包中的笔记本（{n} 个，导入后不自动运行）',
+    en: 'Add the bundle’s notebooks ({n}; they are not run on import)',
+  },
   'exports.apply': { zh: '确认导入', en: 'Apply' },
   'exports.discard': { zh: '放弃', en: 'Discard' },
   'exports.nothingNew': {
@@ -105,8 +109,8 @@ export const EXPORT_MESSAGES = {
     en: 'Every record is already here: nothing to import.',
   },
   'exports.imported': {
-    zh: '已导入 {events} 条记录、{layers} 个图层、{photos} 张照片。',
-    en: 'Imported {events} records, {layers} layers, {photos} photos.',
+    zh: '已导入 {events} 条记录、{layers} 个图层、{photos} 张照片、{notebooks} 个笔记本。',
+    en: 'Imported {events} {events:record|records}, {layers} {layers:layer|layers}, {photos} {photos:photo|photos}, {notebooks} {notebooks:notebook|notebooks}.',
   },
   'exports.failed': { zh: '导出失败：{message}', en: 'Export failed: {message}' },
   'exports.applyFailed': {

@@ -10,6 +10,7 @@ import type { BundleAccepted } from '../../workers/export-api.ts';
 import { ledger } from './ledger.svelte.ts';
 import { layers } from './layers.svelte.ts';
 import { cases } from './cases.svelte.ts';
+import { notebook } from './notebook.svelte.ts';
 import { allEvents, photoPath } from './export-inputs.ts';
 import type { RunRecord } from './detection.svelte.ts';
 
@@ -18,6 +19,8 @@ export interface ApplyOptions {
   settings: boolean;
   /** Add the bundle's reference layers that the project does not have yet (same kind and name). */
   layers: boolean;
+  /** Add the bundle's notebooks (as they are: nothing runs). */
+  notebooks: boolean;
 }
 
 export interface ApplyResult {
@@ -26,6 +29,7 @@ export interface ApplyResult {
   layers: number;
   runs: number;
   photos: number;
+  notebooks: number;
 }
 
 /** A bundle could not be applied (a failure of this browser's storage, not of the bundle). */
@@ -107,6 +111,7 @@ export async function applyBundle(accepted: BundleAccepted, options: ApplyOption
     layers: options.layers ? await addLayers(projectId, accepted) : 0,
     runs: await addRuns(projectId, accepted.runs),
     photos: await addPhotos(projectId, fresh, accepted),
+    notebooks: options.notebooks ? await notebook.adopt(projectId, accepted.notebooks) : 0,
   };
   cases.publish();
   return result;

@@ -13,6 +13,9 @@ import { scenes } from './scenes.svelte.ts';
 import { project } from './project.svelte.ts';
 import type { RunRecord } from './detection.svelte.ts';
 import { renderChips } from './export-chips.ts';
+import type { ProjectScopedRecord } from '../store/database.ts';
+import { migrateNotebook, serializeNotebook } from '../core/notebook/file.ts';
+import { notebookPath } from '../core/bundle/notebooks.ts';
 
 /** Every event of the open project (all cases), as plain objects. */
 export function allEvents(): LedgerEvent[] {
@@ -72,6 +75,31 @@ export async function photoFiles(
       }
     }
   return out;
+}
+
+/**
+ * The project's notebooks as bundle entries (`.rnb.json`, as the notebook's own export writes them), oldest
+ * first; the store also holds the monitoring plan, which is not a notebook and stays out.
+ */
+export async function notebookFiles(): Promise<BundleExtra[]> {
+  const projectId = ledger.projectId;
+  if (!projectId) return [];
+  const records = await listRecords<ProjectScopedRecord>('notebooks', projectId);
+  const notebooks = records
+    .filter((r) => r.recordType === undefined)
+    .flatMap((r) => {
+      try {
+        return [migrateNotebook(r)];
+      } catch {
+        return []; // unreadable here too: the notebook panel already warned about it
+      }
+    })
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return notebooks.map((nb, i) => ({
+    path: notebookPath(i),
+    title: nb.name,
+    blob: new Blob([serializeNotebook(nb)], { type: 'application/json' }),
+  }));
 }
 
 /** Detection runs of the project by id (for the parameters on the verification sheet). */

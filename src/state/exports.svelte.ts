@@ -24,7 +24,15 @@ import { ledger } from './ledger.svelte.ts';
 import { jobs, type JobHandle } from './jobs.svelte.ts';
 import { notices } from './notices.svelte.ts';
 import { downloadBlob, exportWorker } from './export-client.ts';
-import { allEvents, exportLayers, ledgerInput, photoFiles, runsById, sheetRequest } from './export-inputs.ts';
+import {
+  allEvents,
+  exportLayers,
+  ledgerInput,
+  notebookFiles,
+  photoFiles,
+  runsById,
+  sheetRequest,
+} from './export-inputs.ts';
 import { chipScenes, renderChip } from './export-chips.ts';
 import { applyBundle, type ApplyOptions, type ApplyResult } from './bundle-import.ts';
 
@@ -161,6 +169,7 @@ class ExportsState {
       extras.push(
         ...(await photoFiles(ledger.cases)).map(({ path, blob, title }) => ({ path, blob, title })),
       );
+      extras.push(...(await notebookFiles()));
       const runs = [...(await runsById()).values()];
       if (runs.length > 0)
         extras.push({
@@ -237,8 +246,8 @@ class ExportsState {
       this.result = await applyBundle(accepted, options);
       this.accepted = null;
       job.done();
-      const { events, layers, photos } = this.result;
-      notices.push('info', xt('exports.imported', { events, layers, photos }));
+      const { events, layers, photos, notebooks } = this.result;
+      notices.push('info', xt('exports.imported', { events, layers, photos, notebooks }));
     } catch (error) {
       job.fail(error);
       notices.push('error', xt('exports.applyFailed', { message: messageOf(error) }), String(error));

@@ -290,6 +290,28 @@ class NotebookState {
     return serializeNotebook(nb);
   }
 
+  /**
+   * Add notebooks carried by a case bundle to a project, as they are (outputs kept, nothing runs). One already
+   * here unchanged is skipped (importing twice adds nothing); one with the same id but other content comes in
+   * as a copy. Returns how many were added.
+   */
+  async adopt(projectId: string, incoming: readonly Notebook[]): Promise<number> {
+    const here = (await listRecords<ProjectScopedRecord>('notebooks', projectId)).filter(isNotebookRecord);
+    const byId = new Map(here.map((r) => [r.id, r]));
+    let added = 0;
+    for (const raw of incoming) {
+      const nb: Notebook = { ...raw, projectId };
+      const same = byId.get(nb.id);
+      if (same && serializeNotebook(migrateNotebook(same)) === serializeNotebook(nb)) continue;
+      const fresh = same ? { ...nb, id: newId('nb'), name: `${nb.name} (2)` } : nb;
+      await putRecord('notebooks', fresh);
+      byId.set(fresh.id, fresh);
+      if (this.loadedFor === projectId) this.list = [...this.list, fresh];
+      added += 1;
+    }
+    return added;
+  }
+
   /** Import a `.rnb.json` file; a notebook whose id already exists here comes in as a copy. */
   async importText(text: string): Promise<Notebook> {
     const projectId = project.current?.id;
