@@ -5,7 +5,7 @@
 import type { AssessmentReport } from './indicators-report.ts';
 
 export interface MethodNote {
-  id: 'area' | 'nature' | 'natural' | 'fvc' | 'inputs';
+  id: 'area' | 'nature' | 'natural' | 'fvc' | 'season' | 'inputs';
   title: string;
   formula: string;
   detail: string;
@@ -27,6 +27,60 @@ function fvcDetail(report: AssessmentReport, lang: Lang): string {
     );
   }
   return parts.join(lang === 'zh' ? '；' : '; ');
+}
+
+export type Season = 'spring' | 'summer' | 'autumn' | 'winter';
+const SEASON_NAMES: Record<Season, Record<Lang, string>> = {
+  spring: { zh: '春季', en: 'spring' },
+  summer: { zh: '夏季', en: 'summer' },
+  autumn: { zh: '秋季', en: 'autumn' },
+  winter: { zh: '冬季', en: 'winter' },
+};
+
+/** Season of a `YYYY-MM-DD` date (northern hemisphere: Mar–May spring … Dec–Feb winter); null when unknown. */
+export function seasonOf(date: string | null | undefined): Season | null {
+  const month = date ? Number(/^\d{4}-(\d{2})/.exec(date)?.[1]) : NaN;
+  if (!(month >= 1 && month <= 12)) return null;
+  return month >= 3 && month <= 5
+    ? 'spring'
+    : month >= 6 && month <= 8
+      ? 'summer'
+      : month >= 9 && month <= 11
+        ? 'autumn'
+        : 'winter';
+}
+
+/**
+ * Why ΔFVC may not mean what it seems: T1 and T2 from different seasons (vegetation follows the season, so a
+ * drop from summer to winter is not damage), or a date unknown. Null when both dates share a season.
+ */
+export function seasonNote(report: AssessmentReport, lang: Lang): MethodNote | null {
+  const t1 = report.fvc?.t1;
+  const t2 = report.fvc?.t2;
+  if (!t1 || !t2) return null;
+  const zh = lang === 'zh';
+  const s1 = seasonOf(t1.date);
+  const s2 = seasonOf(t2.date);
+  const title = zh ? '季相差异' : 'Seasons differ';
+  if (!s1 || !s2)
+    return {
+      id: 'season',
+      title: zh ? '季相未知' : 'Season unknown',
+      formula: '',
+      detail: zh
+        ? `${!s1 ? t1.label : t2.label} 的成像日期未知，无法确认两期影像处于同一季节；ΔFVC 与「功能不降低」的判断可能反映季节变化，需人工核对。`
+        : `The acquisition date of ${!s1 ? t1.label : t2.label} is unknown, so the two scenes may be from different seasons; ΔFVC and "function kept" may reflect the season and need a person's check.`,
+    };
+  if (s1 === s2) return null;
+  const name = (s: Season) => SEASON_NAMES[s][lang];
+  return {
+    id: 'season',
+    title,
+    formula: '',
+    detail: zh
+      ? `${t1.label} 成像于 ${t1.date}（${name(s1)}），${t2.label} 成像于 ${t2.date}（${name(s2)}）。植被覆盖度随季节变化，ΔFVC 与「功能不降低」（✓/✗）可能反映季相差异而非生态破坏；宜用同一季节的两期影像复核。`
+      : `${t1.label} was taken on ${t1.date} (${name(s1)}), ${t2.label} on ${t2.date} (${name(s2)}). Vegetation cover follows the season, so ΔFVC and "function kept" (✓/✗) may reflect the seasons rather than damage; check with two scenes of the same season.`,
+  };
 }
 
 /** The notes of a report in one language. */
@@ -81,6 +135,8 @@ export function methodNotes(report: AssessmentReport, lang: Lang): MethodNote[] 
         'NDVI = (NIR − Red)/(NIR + Red)；FVC = clip((NDVI − NDVI_soil)/(NDVI_veg − NDVI_soil), 0, 1)；ΔFVC = FVC_T2 − FVC_T1',
       detail: `${zh ? '像元二分模型，端元取红线内 NDVI 累计百分位（NDVI 按 0.0001 量化）。' : 'Pixel-dichotomy model; end members are cumulative percentiles of the NDVI inside red lines (NDVI quantised to 0.0001).'} ${fvcDetail(report, lang)}`,
     });
+    const season = seasonNote(report, lang);
+    if (season) notes.push(season);
   }
   notes.push({
     id: 'inputs',

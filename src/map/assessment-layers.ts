@@ -61,6 +61,22 @@ export function legendFor(values: readonly (number | null)[], change: boolean): 
   };
 }
 
+/** One class of a legend as a legend box shows it: its colour (CSS) and value range. */
+export interface LegendClass {
+  readonly css: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** The classes of a legend, low to high, as the map draws them (same colours, same bounds). */
+export function legendClasses(legend: Legend): LegendClass[] {
+  return legend.colours.map((c, i) => ({
+    css: `rgba(${c[0]},${c[1]},${c[2]},${(c[3] / 255).toFixed(2)})`,
+    from: i === 0 ? legend.min : (legend.breaks[i - 1] ?? legend.min),
+    to: legend.breaks[i] ?? legend.min,
+  }));
+}
+
 /** Colour of one value under a legend. */
 export function colourOf(value: number | null, legend: Legend | null): Rgba {
   if (value === null || !legend) return NO_DATA;

@@ -8,6 +8,7 @@ import { choroplethLayer, legendFor, notebookFeaturesLayer, type Legend } from '
 import { countyUnits } from './notebook-assess.ts';
 import { mapState, type Bounds } from './map.svelte.ts';
 import { downloadFile, safeFileName } from './notebook-files.ts';
+import { choroplethShown } from './notebook-legend.svelte.ts';
 
 const CHANGE_METRICS: readonly IndicatorMetric[] = ['changePct', 'fvcChange'];
 
@@ -45,6 +46,7 @@ export function showChoropleth(
     CHANGE_METRICS.includes(metric),
   );
   mapState.setOverlay('assessment', [choroplethLayer(units, legend, `${metric}-${report.computedAt}`)]);
+  choroplethShown.current = legend ? { metric, legend } : null;
   if (zoom && units.length > 0) {
     const box = units.reduce<Bounds>(
       (acc, u) => {
@@ -65,6 +67,14 @@ export function showChoropleth(
 
 export function hideChoropleth(): void {
   mapState.removeOverlay('assessment');
+  choroplethShown.current = null;
+}
+
+/** Take every notebook layer off the map (the choropleth and SQL cells' features): the notebook tab is left. */
+export function hideNotebookLayers(): void {
+  hideChoropleth();
+  for (const key of Object.keys(mapState.overlays))
+    if (key.startsWith('notebook-')) mapState.removeOverlay(key);
 }
 
 /** Show a SQL cell's features on the map (replacing what that cell showed before). */

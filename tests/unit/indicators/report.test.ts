@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { IndicatorRow } from '../../../src/core/indicators.ts';
 import { formatIndicator, indicatorColumns } from '../../../src/core/indicators-columns.ts';
-import { methodNotes } from '../../../src/core/indicators-notes.ts';
+import { methodNotes, seasonNote, seasonOf } from '../../../src/core/indicators-notes.ts';
 import { isAssessmentReport, type AssessmentReport } from '../../../src/core/indicators-report.ts';
 import { assessmentWorkbook } from '../../../src/core/indicators-xlsx.ts';
 
@@ -93,7 +93,8 @@ describe('indicator columns, notes and the XLSX sheet', () => {
 
   it('writes the FVC end members and inputs into the method notes', () => {
     const zh = methodNotes(report, 'zh');
-    expect(zh.map((n) => n.id)).toEqual(['area', 'nature', 'fvc', 'inputs']);
+    // December → March: the seasons differ, so a note says so beside the ✗.
+    expect(zh.map((n) => n.id)).toEqual(['area', 'nature', 'fvc', 'season', 'inputs']);
     const fvc = zh.find((n) => n.id === 'fvc')!;
     expect(fvc.formula).toContain('FVC = clip((NDVI − NDVI_soil)/(NDVI_veg − NDVI_soil), 0, 1)');
     expect(fvc.detail).toContain('NDVI_soil = P5 = 0.0647');
@@ -115,5 +116,40 @@ describe('indicator columns, notes and the XLSX sheet', () => {
     expect(sheet.getCell(3, col).value).toBe(200);
     expect(sheet.getCell(4, 2).value).toBe('合计');
     expect(String(sheet.getCell(6, 1).value)).toContain('面积不减少');
+  });
+});
+
+describe('ΔFVC across seasons', () => {
+  const withDates = (d1: string | null, d2: string | null): AssessmentReport => ({
+    ...report,
+    fvc: { t1: { ...report.fvc!.t1!, date: d1 }, t2: { ...report.fvc!.t2!, date: d2 } },
+  });
+
+  it('names the season of a date', () => {
+    expect(['2016-12-09', '2018-03-09', '2020-07-01', '2020-10-31', '2021-02-28'].map(seasonOf)).toEqual([
+      'winter',
+      'spring',
+      'summer',
+      'autumn',
+      'winter',
+    ]);
+    expect(seasonOf(null)).toBeNull();
+    expect(seasonOf('sometime')).toBeNull();
+  });
+
+  it('notes December vs March in both languages, and says nothing for the same season', () => {
+    const zh = seasonNote(withDates('2016-12-09', '2018-03-09'), 'zh');
+    expect(zh?.detail).toContain('冬季');
+    expect(zh?.detail).toContain('春季');
+    expect(zh?.detail).toContain('同一季节');
+    expect(seasonNote(withDates('2016-12-09', '2018-03-09'), 'en')?.detail).toContain('winter');
+    expect(seasonNote(withDates('2017-03-20', '2018-04-02'), 'zh')).toBeNull();
+    expect(methodNotes(withDates('2017-03-20', '2018-04-02'), 'zh').map((n) => n.id)).not.toContain('season');
+  });
+
+  it('says a season cannot be checked when a date is unknown', () => {
+    const note = seasonNote(withDates(null, '2018-03-09'), 'zh');
+    expect(note?.title).toBe('季相未知');
+    expect(note?.detail).toContain('T1');
   });
 });
