@@ -81,7 +81,7 @@ class NotebookState {
       try {
         loaded.push(migrateNotebook(record));
       } catch (error) {
-        notices.push('warning', `notebook ${record.id} could not be read`, String(error));
+        notices.push('warning', nt('nb.unreadable', { id: record.id }), String(error));
       }
     }
     if (loaded.length === 0 && project.current?.id === projectId && project.current.sample) {
