@@ -90,6 +90,8 @@ async function xlsxRows(bytes: Uint8Array): Promise<{ sheet: string; rows: strin
 }
 
 let confirmedClue = '';
+let notebookName = '';
+let notebookCells = 0;
 
 describe('exports and case bundles between two browser profiles', () => {
   it('opens the sample project', async () => {
@@ -207,7 +209,30 @@ describe('exports and case bundles between two browser profiles', () => {
       expect(xml).toContain(text);
   });
 
+  it('several selected sheets come as one zip (one download), one DOCX per case', async () => {
+    await page.getByTestId('sheets-all').click();
+    const zip = await download(page, 'export-sheets-button');
+    expect(zip.name).toMatch(/^图斑核查单_2份_\d{4}-\d{2}-\d{2}\.zip$/);
+    const inner = unzipSync(zip.bytes);
+    expect(Object.keys(inner).sort()).toEqual(exportedCases.map((c) => `图斑核查单_${c.id}.docx`).sort());
+    for (const bytes of Object.values(inner)) {
+      const xml = strFromU8(unzipSync(bytes)['word/document.xml'] as Uint8Array);
+      expect(xml).toContain('生态保护红线图斑核查单');
+      // Engine internals never reach paper (they stay in the bundle's runs.json).
+      for (const internal of ['tileSize', 'smoothRadius', 'zThreshold']) expect(xml).not.toContain(internal);
+    }
+    await page.getByTestId('sheets-none').click();
+  });
+
   it('exports the case bundle, which verifies in Node with every entry', async () => {
+    // The sample's starter notebook is stored the first time the notebook tab opens.
+    await page.getByTestId('tab-notebook').click();
+    await expect
+      .poll(() => page.getByTestId('nb-select').locator('option').count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    notebookName = (await page.getByTestId('nb-select').locator('option').first().textContent()) ?? '';
+    notebookCells = await page.getByTestId('cell').count();
+    await page.getByTestId('tab-exports').click();
     const bundle = await download(page, 'export-bundle-button');
     expect(bundle.name).toMatch(/^案卷包_.*\.zip$/);
     bundlePath = bundle.path;
@@ -217,6 +242,10 @@ describe('exports and case bundles between two browser profiles', () => {
       expect(paths).toContain(expected);
     expect(paths.filter((p) => p.startsWith('layers/'))).toHaveLength(3);
     expect(paths.filter((p) => p.startsWith('chips/'))).toHaveLength(4);
+    // The project's notebooks travel with the bundle, named in the manifest.
+    const notebooks = opened.entries.filter((e) => e.path.startsWith('notebooks/'));
+    expect(notebooks.map((e) => e.path)).toEqual(['notebooks/01.rnb.json']);
+    expect(notebooks[0]?.title).toBe(notebookName);
     expect(opened.manifest.creator.actor).toBe('李四');
     expect(opened.manifest.project.province).toBe('广西壮族自治区');
     await screenshot(page, 'exports-panel');
@@ -247,6 +276,13 @@ describe('exports and case bundles between two browser profiles', () => {
     // The reference layers came along.
     await other.getByTestId('tab-layers').click();
     await expect.poll(() => other.getByTestId('layer-item').count(), { timeout: 60_000 }).toBe(3);
+    // So did the notebook, as it was: listed with all its cells, and nothing runs on import.
+    await other.getByTestId('tab-notebook').click();
+    await expect
+      .poll(() => other.getByTestId('nb-select').locator('option').allTextContents(), { timeout: 30_000 })
+      .toEqual([notebookName]);
+    expect(await other.getByTestId('cell').count()).toBe(notebookCells);
+    expect(await other.getByTestId('nb-cancel').count()).toBe(0);
 
     await other.getByTestId('tab-cases').click();
     await expect.poll(() => caseRows(other), { timeout: 30_000 }).toEqual(exportedCases);

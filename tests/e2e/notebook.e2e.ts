@@ -136,6 +136,34 @@ async function sqlRows(c: Locator): Promise<string[][]> {
     .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
 }
 
+/** Share of pixels that differ clearly between two screenshots of the map canvas. */
+async function changedShare(a: Buffer, b: Buffer): Promise<number> {
+  return page.evaluate(
+    async ({ a, b }) => {
+      const read = async (bytes: number[]) => {
+        const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const ctx = canvas.getContext('2d');
+        if (!ctx) throw new Error('no 2d context');
+        ctx.drawImage(bitmap, 0, 0);
+        return ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      };
+      const [x, y] = [await read(a), await read(b)];
+      if (x.length !== y.length) return 1;
+      let changed = 0;
+      for (let i = 0; i < x.length; i += 4) {
+        const d =
+          Math.abs((x[i] ?? 0) - (y[i] ?? 0)) +
+          Math.abs((x[i + 1] ?? 0) - (y[i + 1] ?? 0)) +
+          Math.abs((x[i + 2] ?? 0) - (y[i + 2] ?? 0));
+        if (d > 30) changed += 1;
+      }
+      return changed / (x.length / 4);
+    },
+    { a: Array.from(a), b: Array.from(b) },
+  );
+}
+
 describe('analysis notebook on the sample project', () => {
   it(
     'opens the starter notebook of the sample and runs it after patches were found',
@@ -314,12 +342,40 @@ describe('analysis notebook on the sample project', () => {
     await ind.getByTestId('ind-metric').selectOption('redlineRatioPct');
     await expect.poll(() => ind.getByTestId('ind-legend').textContent()).toContain('红线面积比例');
     await page.waitForTimeout(1500);
+    // The legend over the map: the indicator with its unit, five classes with colours, and "no data".
+    const legend = page.getByTestId('map-legend');
+    await expect.poll(() => legend.isVisible()).toBe(true);
+    expect(await legend.textContent()).toContain('红线面积比例（%）');
+    expect(await legend.getByTestId('map-legend-class').count()).toBe(5);
+    expect(await legend.textContent()).toContain('无数据');
     await screenshot(page, 'notebook-choropleth');
+    // The sample compares December (T1) with March (T2): the FVC result carries a season note and marks.
+    expect(await ind.locator('[data-testid="ind-note"][data-note="season"]').textContent()).toContain('季节');
+    expect(await ind.getByTestId('season-mark').count()).toBeGreaterThan(0);
     const download = page.waitForEvent('download');
     await ind.getByTestId('ind-xlsx').click();
     const file = await (await download).path();
     const bytes = readFileSync(file);
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('takes the choropleth and its legend off the map when the notebook tab is left', async () => {
+    const ind = cell('indicator');
+    const withMap = await page.getByTestId('map-canvas').screenshot();
+    await ind.getByTestId('ind-hide-map').click();
+    await page.waitForTimeout(1500);
+    const without = await page.getByTestId('map-canvas').screenshot();
+    expect(await changedShare(withMap, without)).toBeGreaterThan(0.02);
+    await ind.getByTestId('ind-show-map').click();
+    await expect.poll(() => page.getByTestId('map-legend').isVisible()).toBe(true);
+    await page.getByTestId('tab-layers').click();
+    await expect.poll(() => page.getByTestId('map-legend').count()).toBe(0);
+    await page.waitForTimeout(1500);
+    const left = await page.getByTestId('map-canvas').screenshot();
+    await screenshot(page, 'notebook-left-tab');
+    expect(await changedShare(without, left)).toBeLessThan(0.005);
+    await page.getByTestId('tab-notebook').click();
+    await expect.poll(() => cells().count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await page.getByTestId('nb-wide').click();
   });
 

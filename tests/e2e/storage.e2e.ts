@@ -42,6 +42,15 @@ describe('storage', () => {
     const row = page.getByTestId('storage-row').first();
     await expect.poll(async () => Number(await row.getAttribute('data-bytes'))).toBeGreaterThan(10_000_000);
     await expect.poll(() => row.textContent()).toContain('.tif');
+    // Files are named as the user knows them (the imagery's original name), the stored name only as a tooltip.
+    const files = row.getByTestId('storage-file');
+    await expect
+      .poll(() => files.allTextContents())
+      .toContainEqual(expect.stringMatching(/^t[12]\.tif（影像）/));
+    const texts = await files.allTextContents();
+    expect(texts.some((t) => /scene-[0-9a-f-]{8,}/.test(t))).toBe(false);
+    const tips = await files.evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''));
+    expect(tips.some((t) => t.startsWith('scene-'))).toBe(true);
     await screenshot(page, 'storage-panel');
     await page.getByTestId('storage-close').click();
   });
