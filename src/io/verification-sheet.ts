@@ -209,8 +209,11 @@ export function detectionFields(input: SheetInput): SheetField[] {
   ];
   if (run) {
     fields.push({ label: '运行时间', value: run.startedAt.replace('T', ' ').slice(0, 16), wide: true });
-    if (run.t1) fields.push({ label: `前时相（T1）${run.t1.label}`, value: sceneText(run.t1), wide: true });
-    if (run.t2) fields.push({ label: `后时相（T2）${run.t2.label}`, value: sceneText(run.t2), wide: true });
+    // The scene's own name only when it says more than T1/T2.
+    const named = (scene: SheetScene, tag: string) =>
+      scene.label && scene.label !== tag ? `${scene.label}，${sceneText(scene)}` : sceneText(scene);
+    if (run.t1) fields.push({ label: '前时相（T1）', value: named(run.t1, 'T1'), wide: true });
+    if (run.t2) fields.push({ label: '后时相（T2）', value: named(run.t2, 'T2'), wide: true });
     if (run.minAreaM2 !== undefined)
       fields.push({ label: '最小图斑面积', value: minAreaText(run.minAreaM2) });
     if (run.sensitivity !== undefined)

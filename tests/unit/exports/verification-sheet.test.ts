@@ -256,8 +256,8 @@ describe('verification sheet DOCX', () => {
     expect(all).toContain('J1 | 109.700000 | 21.580000 | J3 | 109.710000 | 21.590000');
     expect(all).toContain('生态保护红线 | 红线 | 北海红线-1 | 12.35');
     expect(all).toContain('检测方法 | 多时相变化检测（IR-MAD）');
-    expect(all).toContain('前时相（T1）T1 | 2016年12月9日，Sentinel-2，波段：蓝、绿、红、近红外');
-    expect(all).toContain('后时相（T2）T2 | 2018年3月9日');
+    expect(all).toContain('前时相（T1） | 2016年12月9日，Sentinel-2，波段：蓝、绿、红、近红外');
+    expect(all).toContain('后时相（T2） | 2018年3月9日');
     expect(all).toContain('最小图斑面积 | 3000 平方米（0.30 公顷）');
     expect(all).toContain('灵敏度 | 自动');
     expect(all).toContain('检测批次 | run-2026-1');
