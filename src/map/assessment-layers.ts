@@ -77,6 +77,12 @@ export function legendClasses(legend: Legend): LegendClass[] {
   }));
 }
 
+/** Decimals that tell a legend's class bounds apart (the same for every bound of the legend). */
+export function legendDecimals(legend: Legend): number {
+  const step = Math.abs((legend.breaks[0] ?? legend.min) - legend.min);
+  return step >= 10 ? 0 : step >= 1 ? 1 : step >= 0.1 ? 2 : step >= 0.01 ? 3 : 4;
+}
+
 /** Colour of one value under a legend. */
 export function colourOf(value: number | null, legend: Legend | null): Rgba {
   if (value === null || !legend) return NO_DATA;

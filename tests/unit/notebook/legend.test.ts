@@ -1,6 +1,6 @@
 /** The choropleth legend lists the classes with the colours and bounds the map draws them with. */
 import { describe, expect, it } from 'vitest';
-import { colourOf, legendClasses, legendFor } from '../../../src/map/assessment-layers.ts';
+import { colourOf, legendClasses, legendDecimals, legendFor } from '../../../src/map/assessment-layers.ts';
 
 describe('choropleth legend classes', () => {
   it('covers min to max in five contiguous classes, each in the colour the map uses', () => {
@@ -22,5 +22,11 @@ describe('choropleth legend classes', () => {
     const classes = legendClasses(legendFor([-0.14, 0.02], true)!);
     expect(classes[0]?.from).toBeCloseTo(-0.14, 9);
     expect(classes.at(-1)?.to).toBeCloseTo(0.14, 9);
+  });
+
+  it('prints every bound with the decimals its class width needs', () => {
+    expect(legendDecimals(legendFor([0, 2.53], false)!)).toBe(2);
+    expect(legendDecimals(legendFor([0, 250], false)!)).toBe(0);
+    expect(legendDecimals(legendFor([-0.14, 0.02], true)!)).toBe(3);
   });
 });
