@@ -5,6 +5,7 @@ import { plurals } from './plural.ts';
 
 const MESSAGES = {
   'import.featureCount': { zh: '要素数', en: 'Features' },
+  'storage.sep': { zh: '，', en: ', ' },
   'storage.fileOf': { zh: '{name}（{kind}）', en: '{name} ({kind})' },
   'storage.kind.scene': { zh: '影像', en: 'imagery' },
   'storage.kind.layer': { zh: '图层', en: 'layer' },
