@@ -297,15 +297,14 @@ class NotebookState {
    */
   async adopt(projectId: string, incoming: readonly Notebook[]): Promise<number> {
     const here = (await listRecords<ProjectScopedRecord>('notebooks', projectId)).filter(isNotebookRecord);
-    const byId = new Map(here.map((r) => [r.id, r]));
     let added = 0;
     for (const raw of incoming) {
       const nb: Notebook = { ...raw, projectId };
-      const same = byId.get(nb.id);
+      const same = here.find((r) => r.id === nb.id);
       if (same && serializeNotebook(migrateNotebook(same)) === serializeNotebook(nb)) continue;
       const fresh = same ? { ...nb, id: newId('nb'), name: `${nb.name} (2)` } : nb;
       await putRecord('notebooks', fresh);
-      byId.set(fresh.id, fresh);
+      here.push(fresh);
       if (this.loadedFor === projectId) this.list = [...this.list, fresh];
       added += 1;
     }
