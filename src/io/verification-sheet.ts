@@ -51,7 +51,7 @@ export interface SheetScene {
  */
 export interface SheetRun {
   readonly id: string;
-  /** ISO time the run started. */
+  /** ISO time the run started, with the offset it should be printed in (first 16 characters are printed). */
   readonly startedAt: string;
   readonly t1?: SheetScene;
   readonly t2?: SheetScene;

@@ -13,6 +13,7 @@ import { scenes } from './scenes.svelte.ts';
 import { project } from './project.svelte.ts';
 import type { RunRecord } from './detection.svelte.ts';
 import { renderChips } from './export-chips.ts';
+import { localInstant } from '../core/due-dates.ts';
 import type { ProjectScopedRecord } from '../store/database.ts';
 import { migrateNotebook, serializeNotebook } from '../core/notebook/file.ts';
 import { notebookPath } from '../core/bundle/notebooks.ts';
@@ -130,7 +131,8 @@ export function sheetRun(run: RunRecord): SheetRun {
   const t2 = sheetScene(run.t2);
   return {
     id: run.id,
-    startedAt: run.startedAt,
+    // Printed as the user's clock read it (the record keeps UTC).
+    startedAt: localInstant(new Date(run.startedAt)),
     ...(t1 ? { t1 } : {}),
     ...(t2 ? { t2 } : {}),
     ...(typeof minAreaM2 === 'number' ? { minAreaM2 } : {}),
