@@ -317,6 +317,31 @@ export function propose<T extends EventType>(
   return { ok: true, event, fold };
 }
 
+/** Event types that record a review decision (a screening rejection is one too). */
+export const DECISION_EVENTS: readonly EventType[] = ['reviewed', 'rejected'];
+
+/** The latest review decision still in force across all cases (optionally by one actor), newest by event id. */
+export interface LastDecision {
+  readonly caseId: CaseId;
+  readonly event: LedgerEvent;
+  /** The decision is its case's last action, so undoing the case's last action undoes exactly it. */
+  readonly undoable: boolean;
+}
+
+export function lastDecision(folds: Iterable<CaseFold>, actor?: string): LastDecision | undefined {
+  let best: LastDecision | undefined;
+  for (const fold of folds) {
+    for (const entry of fold.history) {
+      const e = entry.event;
+      if (entry.status !== 'applied' || !DECISION_EVENTS.includes(e.type)) continue;
+      if (actor !== undefined && e.actor !== actor) continue;
+      if (!best || e.id > best.event.id)
+        best = { caseId: fold.caseId, event: e, undoable: lastUndoable(fold)?.id === e.id };
+    }
+  }
+  return best;
+}
+
 /** Draft of the compensating event that undoes the case's last action, or undefined if nothing to undo. */
 export function undoDraft(caseEvents: readonly LedgerEvent[]): EventDraft<'undone'> | undefined {
   if (caseEvents.length === 0) return undefined;
