@@ -1,25 +1,22 @@
 import type { WorkflowError } from '../core/workflow.ts';
+import type { ActionRefusedCode } from '../core/action-refusals.ts';
 
-/** Why a user action was refused before anything was written; each code has a zh/en sentence. */
-export const ACTION_REFUSED_CODES = [
-  'no_project',
-  'no_case',
-  'actor_declined',
-  'nothing_to_undo',
-  'no_decision',
-  'decision_not_last',
-  'not_editable_stage',
-  'workflow',
-] as const;
-export type ActionRefusedCode = (typeof ACTION_REFUSED_CODES)[number];
+export { ACTION_REFUSED_CODES, type ActionRefusedCode } from '../core/action-refusals.ts';
 
 /** A user action the workflow refused (wrong stage, missing field…): shown to the user, nothing written. */
 export class ActionRefusedError extends Error {
   readonly code: ActionRefusedCode;
-  constructor(code: ActionRefusedCode, message: string = code, options?: { cause?: unknown }) {
+  /** Values for the sentence's placeholders (a case id…). */
+  readonly params: Readonly<Record<string, string>>;
+  constructor(
+    code: ActionRefusedCode,
+    message: string = code,
+    options?: { cause?: unknown; params?: Record<string, string> },
+  ) {
     super(message, options);
     this.name = 'ActionRefusedError';
     this.code = code;
+    this.params = options?.params ?? {};
   }
 
   /** The machine's refusal behind this one, when the workflow said no. */

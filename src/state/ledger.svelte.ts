@@ -209,7 +209,9 @@ class LedgerState {
     const last = lastDecision(this.folds.values(), this.actor);
     if (!last) throw new ActionRefusedError('no_decision', 'no review decision to undo');
     if (!last.undoable)
-      throw new ActionRefusedError('decision_not_last', `case ${last.caseId} changed after its decision`);
+      throw new ActionRefusedError('decision_not_last', `case ${last.caseId} changed after its decision`, {
+        params: { case: last.caseId },
+      });
     await this.act(last.caseId, [
       { caseId: last.caseId, type: 'undone', payload: { target: last.event.id } },
     ]);
