@@ -83,11 +83,12 @@ class CasesState {
     return target ? (ledger.folds.get(target)?.state ?? null) : null;
   }
 
-  async confirm(id?: CaseId | null): Promise<void> {
+  /** Confirm; `note` is recorded with the decision (e.g. that suggested types were accepted as they were). */
+  async confirm(id?: CaseId | null, note?: string): Promise<void> {
     const state = this.#target(id);
     if (!state) return;
     const reviewer = await ledger.ensureActor();
-    await ledger.act(state.id, confirmDrafts(state, reviewer, ledger.settings.reviewMode));
+    await ledger.act(state.id, confirmDrafts(state, reviewer, ledger.settings.reviewMode, note));
     this.#advanceIfGone(state.id);
   }
 

@@ -56,33 +56,51 @@ function codeOf(error: unknown, raw: string, name: string): string | undefined {
 
 const HAS_CJK = /[\u3400-\u9fff]/;
 
-/**
- * The sentence for an error: the prefix of what the user was doing, then what went wrong. Codes that carry a
- * full sentence of their own (import and imagery codes name the file) stand alone.
- */
-export function sentenceOf(error: unknown, file: string, locale: Locale, action?: ErrorAction): string {
+/** What went wrong, without a prefix, and which prefix it takes (none for sentences that name the file). */
+function wordsOf(
+  error: unknown,
+  file: string,
+  locale: Locale,
+  action?: ErrorAction,
+): { text: string; prefix?: ErrorAction } {
   const raw = error instanceof Error ? error.message : String(error);
   const name = error instanceof Error ? error.name : '';
-  const prefix = (what: ErrorAction): string => fillTemplate(ACTION_PREFIX[what][locale], { file });
   if (isNamed(error, 'ActionRefusedError') && 'code' in error)
-    return prefix(action ?? 'act') + refusedSentence(error as ActionRefusedError, locale);
+    return { text: refusedSentence(error as ActionRefusedError, locale), prefix: action ?? 'act' };
   if (isNamed(error, 'WorkflowError') && 'code' in error)
-    return prefix(action ?? 'act') + workflowSentence(error as WorkflowError, locale);
+    return { text: workflowSentence(error as WorkflowError, locale), prefix: action ?? 'act' };
   if (isNamed(error, 'DetectCancelledError') || (action === 'detect' && isNamed(error, 'AbortError')))
-    return prefix('detect') + DETECT_SENTENCES.detect_cancelled![locale];
-  if (isNamed(error, 'DetectInputError')) return prefix('detect') + DETECT_SENTENCES.detect_input![locale];
+    return { text: DETECT_SENTENCES.detect_cancelled?.[locale] ?? '', prefix: 'detect' };
+  if (isNamed(error, 'DetectInputError'))
+    return { text: DETECT_SENTENCES.detect_input?.[locale] ?? '', prefix: 'detect' };
   // A refused case bundle carries its own sentence in both languages.
   if (isNamed(error, 'BundleError') && 'userMessage' in error && typeof error.userMessage === 'function')
-    return prefix(action ?? 'import') + String((error.userMessage as (l: Locale) => string)(locale));
+    return {
+      text: String((error.userMessage as (l: Locale) => string)(locale)),
+      prefix: action ?? 'import',
+    };
   const code = codeOf(error, raw, name);
   const known = code ? ERROR_SENTENCES[code] : undefined;
   if (known) {
     const reason = raw.replace(/^[a-z_]+:\s*/, '');
     const text = fillTemplate(known[locale], { file, message: reason, crs: reason, detail: reason });
-    // Sentences of their own (import, imagery, storage) already say what failed; a refused action gets one.
-    return code && code in ACTION_REFUSED_SENTENCES ? prefix(action ?? 'act') + text : text;
+    // Sentences of their own (import, imagery, storage) already say what failed.
+    return { text };
   }
   // A message already written for people in this language may stand; anything else stays in the details.
-  const words = locale === 'zh' && HAS_CJK.test(raw) ? raw : UNKNOWN_SENTENCE[locale];
-  return prefix(action ?? 'import') + words;
+  return {
+    text: locale === 'zh' && HAS_CJK.test(raw) ? raw : UNKNOWN_SENTENCE[locale],
+    prefix: action ?? 'import',
+  };
+}
+
+/** The sentence for an error: the prefix of what the user was doing, then what went wrong. */
+export function sentenceOf(error: unknown, file: string, locale: Locale, action?: ErrorAction): string {
+  const { text, prefix } = wordsOf(error, file, locale, action);
+  return prefix ? fillTemplate(ACTION_PREFIX[prefix][locale], { file }) + text : text;
+}
+
+/** Only what went wrong (for messages that already say what was being done, e.g. 无法添加证据：…). */
+export function reasonWords(error: unknown, locale: Locale): string {
+  return wordsOf(error, '', locale).text;
 }

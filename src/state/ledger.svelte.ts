@@ -99,6 +99,8 @@ class LedgerState {
   async setActor(name: string): Promise<void> {
     this.actor = normaliseActorName(name) ?? '';
     await putSetting('actor', this.actor);
+    // Actions waiting for a name (the prompt) go on with it, whichever box it was typed in.
+    if (this.actor) this.#actorGate.answer(this.actor);
   }
 
   /**
@@ -114,7 +116,6 @@ class LedgerState {
     const name = normaliseActorName(raw);
     if (!name) return false;
     await this.setActor(name);
-    this.#actorGate.answer(name);
     return true;
   }
 
