@@ -21,6 +21,8 @@ const zh = {
   'review.undone': '已撤销图斑 {id} 的会商结论。',
   'review.noteSaved': '备注已保存（{id}）。',
   'history.to.advanced': '转入',
+  'history.status.undone': '已撤销',
+  'history.status.skipped': '未生效',
   'cases.noDue': '—',
 } as const;
 
@@ -42,6 +44,8 @@ const en: Record<FlowMessageKey, string> = {
   'review.undone': 'Undid the review decision on {id}.',
   'review.noteSaved': 'Note saved ({id}).',
   'history.to.advanced': 'Moved to',
+  'history.status.undone': 'undone',
+  'history.status.skipped': 'not applied',
   'cases.noDue': '—',
 };
 
