@@ -207,24 +207,15 @@ describe('a newcomer’s first session: name asked when first needed, serials fr
   });
 
   it('the ledger at 1280 px: only allowed actions, refusals in words, area and overdue mark visible', async () => {
-    const second = rows('confirmed').first();
-    await second.click();
+    await rows('confirmed').first().click();
     // 移交查处 with a reply date already past: the case is overdue.
     await p.getByTestId('action-handed_over').click();
     await p.locator('[data-field="dueDate"]').fill('2020-01-31');
     await p.getByTestId('action-submit').click();
     await expect.poll(() => p.getByTestId('action-form').count()).toBe(0);
-    await p.getByTestId('action-verified').click();
-    await p.locator('[data-field="result"]').selectOption('substantiated');
-    await p.locator('[data-field="details"]').fill('属实');
-    await p.getByTestId('action-submit').click();
-    await expect.poll(() => p.getByTestId('case-stage').textContent()).toBe('核实反馈');
-    // 销号 needs a passed re-check: it is not offered now.
-    expect(await p.getByTestId('action-closed').count()).toBe(0);
-    expect(await p.getByTestId('action-rectification_started').count()).toBe(1);
     await p.getByLabel('排序').selectOption('due');
     const table = await p.locator('.table').boundingBox();
-    const area = p.locator('[data-testid="case-row"][data-stage="verified"] [data-testid="case-area"]');
+    const area = p.locator('[data-testid="case-row"][data-stage="handed_over"] [data-testid="case-area"]');
     expect(await area.textContent()).toMatch(/^\d+\.\d\d$/);
     const areaBox = await area.boundingBox();
     if (!table || !areaBox) throw new Error('no table');
@@ -236,11 +227,29 @@ describe('a newcomer’s first session: name asked when first needed, serials fr
     const markBox = await mark.boundingBox();
     if (!markBox) throw new Error('no overdue mark');
     expect(markBox.x + markBox.width).toBeLessThanOrEqual(table.x + table.width + 0.5);
+    const due = p.locator('[data-testid="case-row"][data-stage="handed_over"] [data-testid="case-due-cell"]');
+    expect(await due.evaluate((cell) => cell.scrollWidth <= cell.clientWidth)).toBe(true);
+    expect(await due.textContent()).toBe('⚠2020-01-31');
     expect(await p.locator('.table').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     // Sorted by due date: the overdue case (due 2020) comes first in date order, cases without a date last.
     const dues = await p.locator('[data-testid="case-due-cell"]').allTextContents();
     const dated = dues.map((d) => d.replace('⚠', '').trim()).filter(Boolean);
     expect(dated).toEqual([...dated].sort());
     await screenshot(p, 'newcomer-ledger-1280');
+    await p.getByTestId('action-verified').click();
+    await p.locator('[data-field="result"]').selectOption('substantiated');
+    await p.locator('[data-field="details"]').fill('属实');
+    await p.getByTestId('action-submit').click();
+    await expect.poll(() => p.getByTestId('case-stage').textContent()).toBe('核实反馈');
+    // 销号 needs a passed re-check: it is not offered now.
+    expect(await p.getByTestId('action-closed').count()).toBe(0);
+    expect(await p.getByTestId('action-rectification_started').count()).toBe(1);
+    // A refusal is said in words of the current language, naming what failed.
+    await rows('rejected').first().click();
+    await p.getByTestId('action-reopened').click();
+    await p.getByTestId('action-submit').click();
+    await expect
+      .poll(() => p.getByTestId('notice-message').allTextContents())
+      .toContainEqual('未能办理：请填写“说明”。');
   });
 });
