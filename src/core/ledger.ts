@@ -17,7 +17,7 @@ import {
   type ProjectSettings,
   type Stage,
 } from './model.ts';
-import { transition, WorkflowError } from './workflow.ts';
+import { missingFields, transition, WorkflowError } from './workflow.ts';
 import { currentDue, daysOverdue, isOverdue, localInstant, type DueSettings } from './due-dates.ts';
 
 export type HistoryStatus = 'applied' | 'undone' | 'skipped';
@@ -301,6 +301,16 @@ export function propose<T extends EventType>(
   clock: LedgerClock,
   ctx: WorkflowContext,
 ): ProposeResult {
+  // Missing fields first: the schema would refuse them too, but without saying which field in words.
+  const missing = missingFields(draft.type, draft.payload as Readonly<Record<string, unknown>>);
+  if (missing.length > 0)
+    return {
+      ok: false,
+      error: new WorkflowError('missing_field', `${draft.type}: missing ${missing.join(', ')}`, {
+        eventType: draft.type,
+        field: missing[0],
+      }),
+    };
   let event: LedgerEvent;
   try {
     event = parseEvent(makeEvent(draft, caseEvents, author, clock));

@@ -13,7 +13,10 @@ import {
 } from '../../../src/i18n/error-sentences.ts';
 import { sentenceOf } from '../../../src/state/error-words.ts';
 import { ActionRefusedError } from '../../../src/state/action-refused.ts';
-import { FakeDevice } from './helpers.ts';
+import { FakeDevice, T0 } from './helpers.ts';
+import { propose } from '../../../src/core/ledger.ts';
+import { DEFAULT_CATALOG } from '../../../src/core/catalog.ts';
+import { defaultSettings } from '../../../src/core/model.ts';
 import { eventsTo, stateOf } from './flow-helpers.ts';
 import { transition } from '../../../src/core/workflow.ts';
 
@@ -87,6 +90,19 @@ describe('errors in words of the current language', () => {
     const text = sentenceOf(new Error('detection needs two scenes and the engine'), 'T1/T2', 'zh', 'detect');
     expect(text).toMatch(/^检测未完成：/);
     expect(text).not.toMatch(/[A-Za-z]{3,}/);
+  });
+
+  it('a form sent with a required field blank is refused naming that field', () => {
+    const device = new FakeDevice('甲', 'd1');
+    const events = eventsTo(device, '450521-2026-0001', 'rejected');
+    const draft = { caseId: events[0]!.caseId, type: 'reopened' as const, payload: {} as { note: string } };
+    const clock = { now: () => new Date(T0 + 9e6), newId: () => '01JQ00000000000000000000ZZ' };
+    const ctx = { settings: defaultSettings('广西壮族自治区'), catalog: DEFAULT_CATALOG };
+    const result = propose(draft, events, { actor: '甲', device: 'd1' }, clock, ctx);
+    if (result.ok) throw new Error('expected a refusal');
+    const refused = new ActionRefusedError('workflow', result.error.message, { cause: result.error });
+    expect(sentenceOf(refused, '', 'zh')).toBe('未能办理：请填写“说明”。');
+    expect(sentenceOf(refused, '', 'en')).toBe('Not recorded: Please fill in “Note”.');
   });
 
   it('import and imagery codes keep their own sentence naming the file', () => {
