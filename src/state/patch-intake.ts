@@ -76,8 +76,12 @@ export async function intakePatches(
     });
   });
   if (signal.aborted) throw signal.reason ?? new DOMException('cancelled', 'AbortError');
-  const snapshots = await commitPatches(projectId, year, drafts, (numbered) =>
-    ledger.openCases(numbered, options.clueSource, options.stage),
+  const snapshots = await commitPatches(
+    projectId,
+    year,
+    drafts,
+    (numbered) => ledger.openCases(numbered, options.clueSource, options.stage),
+    signal,
   );
   cases.publish();
   return snapshots;
@@ -92,10 +96,13 @@ export async function commitPatches(
   year: number,
   drafts: readonly Omit<PatchSnapshot, 'id'>[],
   commit: (snapshots: PatchSnapshot[]) => Promise<void>,
+  signal?: AbortSignal,
 ): Promise<PatchSnapshot[]> {
   if (drafts.length === 0) return [];
   // Asked before numbering, so the prompt never holds numbers while it waits.
   await ledger.ensureActor();
+  // A run cancelled while the prompt was open writes nothing.
+  if (signal?.aborted) throw signal.reason ?? new DOMException('cancelled', 'AbortError');
   const store = {
     marks: await loadSerialMarks(projectId),
     spent: ledger.issuedCaseIds,
