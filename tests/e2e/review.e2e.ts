@@ -235,6 +235,7 @@ describe('a newcomer’s first session: name asked when first needed, serials fr
     const dues = await p.locator('[data-testid="case-due-cell"]').allTextContents();
     const dated = dues.map((d) => d.replace('⚠', '').trim()).filter(Boolean);
     expect(dated).toEqual([...dated].sort());
+    await p.getByTestId('case-list').scrollIntoViewIfNeeded();
     await screenshot(p, 'newcomer-ledger-1280');
     await p.getByTestId('action-verified').click();
     await p.locator('[data-field="result"]').selectOption('substantiated');
