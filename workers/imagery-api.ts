@@ -2,6 +2,16 @@ import type { Geotransform, PixelWindow } from '../src/core/display/view-window.
 import type { ResolvedCrs } from '../src/core/geo/crs.ts';
 
 /** What the app knows about an opened image, read from its header only. */
+/** Why the imagery worker refuses a file; each code has a zh/en sentence (src/i18n/app-errors.ts). */
+export const IMAGERY_ERROR_CODES = [
+  'not_tiff',
+  'no_georef',
+  'unsupported_crs',
+  'image_too_large',
+  'image_damaged',
+] as const;
+export type ImageryErrorCode = (typeof IMAGERY_ERROR_CODES)[number];
+
 export interface ImageInfo {
   id: string;
   width: number;

@@ -5,7 +5,7 @@ import { geoTiffFromBlob } from '../src/io/geotiff-blob-source.ts';
 import { bandPercentiles, stretchToRgba, type BandArray } from '../src/core/display/stretch.ts';
 import { imageTooLarge } from '../src/core/display/image-limits.ts';
 import { CrsError, resolveCrs, type GeoKeys, type ResolvedCrs } from '../src/core/geo/crs.ts';
-import type { ImageInfo, ImageryApi, RenderRequest, RenderResult } from './imagery-api.ts';
+import type { ImageInfo, ImageryApi, ImageryErrorCode, RenderRequest, RenderResult } from './imagery-api.ts';
 
 // DEFLATE through fflate rather than geotiff.js's pako (measured faster; see geotiff-inflate-web.ts).
 useFastInflate();
@@ -16,7 +16,7 @@ const running = new Map<number, AbortController>();
 /** Thrown when a file is not a GeoTIFF we can display; `code` selects the user message. */
 class ImageryError extends Error {
   constructor(
-    readonly code: 'not_tiff' | 'no_georef' | 'unsupported_crs' | 'image_too_large' | 'image_damaged',
+    readonly code: ImageryErrorCode,
     detail: string,
     cause?: unknown,
   ) {

@@ -17,7 +17,7 @@ import {
   type ProjectSettings,
   type Stage,
 } from './model.ts';
-import { transition, WorkflowError } from './workflow.ts';
+import { missingFields, transition, WorkflowError } from './workflow.ts';
 import { currentDue, daysOverdue, isOverdue, localInstant, type DueSettings } from './due-dates.ts';
 
 export type HistoryStatus = 'applied' | 'undone' | 'skipped';
@@ -301,6 +301,16 @@ export function propose<T extends EventType>(
   clock: LedgerClock,
   ctx: WorkflowContext,
 ): ProposeResult {
+  // Missing fields first: the schema would refuse them too, but without saying which field in words.
+  const missing = missingFields(draft.type, draft.payload as Readonly<Record<string, unknown>>);
+  if (missing.length > 0)
+    return {
+      ok: false,
+      error: new WorkflowError('missing_field', `${draft.type}: missing ${missing.join(', ')}`, {
+        eventType: draft.type,
+        field: missing[0],
+      }),
+    };
   let event: LedgerEvent;
   try {
     event = parseEvent(makeEvent(draft, caseEvents, author, clock));
@@ -315,6 +325,31 @@ export function propose<T extends EventType>(
   if (entry?.status !== 'applied')
     return { ok: false, error: entry?.error ?? new WorkflowError('wrong_stage', 'event did not apply') };
   return { ok: true, event, fold };
+}
+
+/** Event types that record a review decision (a screening rejection is one too). */
+export const DECISION_EVENTS: readonly EventType[] = ['reviewed', 'rejected'];
+
+/** The latest review decision still in force across all cases (optionally by one actor), newest by event id. */
+export interface LastDecision {
+  readonly caseId: CaseId;
+  readonly event: LedgerEvent;
+  /** The decision is its case's last action, so undoing the case's last action undoes exactly it. */
+  readonly undoable: boolean;
+}
+
+export function lastDecision(folds: Iterable<CaseFold>, actor?: string): LastDecision | undefined {
+  let best: LastDecision | undefined;
+  for (const fold of folds) {
+    for (const entry of fold.history) {
+      const e = entry.event;
+      if (entry.status !== 'applied' || !DECISION_EVENTS.includes(e.type)) continue;
+      if (actor !== undefined && e.actor !== actor) continue;
+      if (!best || e.id > best.event.id)
+        best = { caseId: fold.caseId, event: e, undoable: lastUndoable(fold)?.id === e.id };
+    }
+  }
+  return best;
 }
 
 /** Draft of the compensating event that undoes the case's last action, or undefined if nothing to undo. */

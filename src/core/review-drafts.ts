@@ -1,5 +1,5 @@
 import type { CaseId } from './ids.ts';
-import type { EventDraft } from './ledger.ts';
+import type { CaseFold, EventDraft } from './ledger.ts';
 import type { CaseState, ProjectSettings, ReviewDecision, ReviewLevel, Stamped } from './model.ts';
 
 /** The review level a new decision takes: single review, or the next of 自审 → 专审 → 终审. */
@@ -29,6 +29,7 @@ export function confirmDrafts(
   state: CaseState,
   reviewer: string,
   mode: 'single' | 'three_step',
+  note?: string,
 ): EventDraft[] {
   return [
     ...advanceToSuspected(state),
@@ -41,9 +42,35 @@ export function confirmDrafts(
         reviewer,
         ...(state.patch.activityType ? { activityType: state.patch.activityType } : {}),
         ...(state.patch.problemType ? { problemType: state.patch.problemType } : {}),
+        ...(note ? { note } : {}),
       },
     },
   ];
+}
+
+/** The interpretation fields detection may pre-fill. */
+export const GUESSED_FIELDS = ['activityType', 'problemType'] as const;
+export type GuessedField = (typeof GUESSED_FIELDS)[number];
+
+/**
+ * Which pre-filled types are still guesses: a value is there, but no person has set it (a `fields_set` that
+ * still counts) or decided on it (a review decision carrying it). The review panel marks these as 建议（未确认）;
+ * confirming with Y records in the decision that they were accepted as suggested.
+ */
+export function typeGuesses(fold: CaseFold): GuessedField[] {
+  const state = fold.state;
+  if (!state) return [];
+  return GUESSED_FIELDS.filter((field) => {
+    if (!state.patch[field]) return false;
+    const confirmed = fold.history.some((entry) => {
+      if (entry.status !== 'applied') return false;
+      const e = entry.event;
+      if (e.type === 'fields_set') return e.payload.fields[field] !== undefined;
+      if (e.type === 'reviewed') return e.payload[field] !== undefined;
+      return false;
+    });
+    return !confirmed;
+  });
 }
 
 /**

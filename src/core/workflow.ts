@@ -17,17 +17,39 @@ import type {
 } from './model.ts';
 import { distinctIndexNo } from './evidence.ts';
 
-export type WorkflowErrorCode =
-  | 'not_opened'
-  | 'already_opened'
-  | 'wrong_stage'
-  | 'missing_field'
-  | 'review_order'
-  | 'review_mode'
-  | 'same_reviewer'
-  | 'unknown_code'
-  | 'not_found'
-  | 'bad_undo';
+/** Why the machine refuses an event; every code has a zh/en sentence (src/i18n/error-sentences.ts). */
+export const WORKFLOW_ERROR_CODES = [
+  'not_opened',
+  'already_opened',
+  'wrong_stage',
+  'missing_field',
+  'review_order',
+  'review_mode',
+  'same_reviewer',
+  'unknown_code',
+  'not_found',
+  'bad_undo',
+  'refused',
+] as const;
+export type WorkflowErrorCode = (typeof WORKFLOW_ERROR_CODES)[number];
+
+/** The reasons a guard gives (code 'refused' or a guard's own code), each with its own sentence. */
+export const WORKFLOW_REFUSAL_REASONS = [
+  'advance_order',
+  'nothing_to_rectify',
+  'needs_passed_recheck',
+  'close_needs_note',
+  'feedback_without_transfer',
+  'no_such_evidence',
+  'review_order',
+] as const;
+export type RefusalReason = (typeof WORKFLOW_REFUSAL_REASONS)[number];
+
+/** A guard's verdict: the reason code and a technical message for the log. */
+export interface Refusal {
+  readonly reason: RefusalReason;
+  readonly message: string;
+}
 
 /** A transition that is not allowed, with a machine-readable code for the UI's zh/en message. */
 export class WorkflowError extends Error {
@@ -35,7 +57,7 @@ export class WorkflowError extends Error {
   constructor(
     readonly code: WorkflowErrorCode,
     message: string,
-    readonly detail: { eventType?: string; stage?: Stage; field?: string } = {},
+    readonly detail: { eventType?: string; stage?: Stage; field?: string; reason?: RefusalReason } = {},
     options?: ErrorOptions,
   ) {
     super(message, options);
@@ -70,9 +92,16 @@ export interface TransitionRule {
   /** Payload fields that must be present and not blank. */
   readonly required: readonly string[];
   readonly requiredWhen?: readonly ConditionalRequirement[];
-  /** Extra check on the state (e.g. a passed re-check before 销号). */
-  readonly guard?: (state: CaseState, event: LedgerEvent) => string | undefined;
+  /**
+   * Extra check on the state alone (e.g. a passed re-check before 销号): decides both what a menu offers and
+   * what the machine accepts, so an offered action is never refused for the state it is in.
+   */
+  readonly stateGuard?: (state: CaseState) => Refusal | undefined;
+  /** Extra check on the state and the payload (a note, a department): the form can still fix these. */
+  readonly guard?: (state: CaseState, event: LedgerEvent) => Refusal | undefined;
 }
+
+const refuse = (reason: RefusalReason, message: string): Refusal => ({ reason, message });
 
 /** The machine. The UI reads `from`/`required` to offer actions and mark form fields. */
 export const TRANSITIONS: { readonly [T in EventType]: TransitionRule } = {
@@ -82,7 +111,7 @@ export const TRANSITIONS: { readonly [T in EventType]: TransitionRule } = {
     required: ['to'],
     guard: (s, e) =>
       e.type === 'advanced' && (s.stage === 'clue') !== (e.payload.to === 'suspected')
-        ? `cannot go from ${s.stage} to ${e.payload.to}`
+        ? refuse('advance_order', `cannot go from ${s.stage} to ${e.payload.to}`)
         : undefined,
   },
   rejected: { from: ['auto', 'clue'], to: 'rejected', required: ['reasonCode'] },
@@ -90,7 +119,10 @@ export const TRANSITIONS: { readonly [T in EventType]: TransitionRule } = {
     from: ['suspected'],
     required: ['level', 'decision', 'reviewer'],
     requiredWhen: [{ when: { field: 'decision', equals: 'reject' }, require: ['reasonCode'] }],
-    guard: (s, e) => (e.type === 'reviewed' ? reviewOrderProblem(s.reviews, e.payload.level) : undefined),
+    guard: (s, e) => {
+      const problem = e.type === 'reviewed' ? reviewOrderProblem(s.reviews, e.payload.level) : undefined;
+      return problem ? refuse('review_order', problem) : undefined;
+    },
   },
   reopened: { from: ['rejected'], to: 'suspected', required: ['note'] },
   superseded: { from: ['auto', 'clue', 'suspected'], to: 'rejected', required: ['by'] },
@@ -104,9 +136,9 @@ export const TRANSITIONS: { readonly [T in EventType]: TransitionRule } = {
     from: ['verified'],
     to: 'rectifying',
     required: ['deadline'],
-    guard: (s) =>
+    stateGuard: (s) =>
       s.verification?.result === 'unsubstantiated'
-        ? 'verified as unsubstantiated: nothing to rectify'
+        ? refuse('nothing_to_rectify', 'verified as unsubstantiated: nothing to rectify')
         : undefined,
   },
   rechecked: {
@@ -118,15 +150,17 @@ export const TRANSITIONS: { readonly [T in EventType]: TransitionRule } = {
     from: ['rechecked', 'verified'],
     to: 'closed',
     required: ['closedOn'],
-    guard: (s, e) => {
-      if (s.stage === 'verified') {
-        if (s.verification?.result !== 'unsubstantiated') return 'close needs a passed re-check record';
-        if (e.type === 'closed' && !e.payload.note?.trim())
-          return 'closing an unsubstantiated case needs a note';
-        return undefined;
-      }
-      return s.rechecks.at(-1)?.passed === true ? undefined : 'close needs a passed re-check record';
+    stateGuard: (s) => {
+      const passed =
+        s.stage === 'verified'
+          ? s.verification?.result === 'unsubstantiated'
+          : s.rechecks.at(-1)?.passed === true;
+      return passed ? undefined : refuse('needs_passed_recheck', 'close needs a passed re-check record');
     },
+    guard: (s, e) =>
+      s.stage === 'verified' && e.type === 'closed' && !e.payload.note?.trim()
+        ? refuse('close_needs_note', 'closing an unsubstantiated case needs a note')
+        : undefined,
   },
   transferred_to_department: { from: POST_CONFIRMATION, required: ['department', 'transferredOn'] },
   department_feedback: {
@@ -134,7 +168,7 @@ export const TRANSITIONS: { readonly [T in EventType]: TransitionRule } = {
     required: ['department', 'feedbackOn', 'result'],
     guard: (s, e) =>
       e.type === 'department_feedback' && !s.transfers.some((t) => t.department === e.payload.department)
-        ? 'feedback from a department the case was not transferred to'
+        ? refuse('feedback_without_transfer', 'feedback from a department the case was not transferred to')
         : undefined,
   },
   referred: { from: POST_CONFIRMATION, required: ['kind', 'to', 'referredOn'] },
@@ -152,7 +186,7 @@ export const TRANSITIONS: { readonly [T in EventType]: TransitionRule } = {
     required: ['evidenceId'],
     guard: (s, e) =>
       e.type === 'evidence_removed' && !s.evidence.some((x) => x.id === e.payload.evidenceId)
-        ? 'no such evidence'
+        ? refuse('no_such_evidence', 'no such evidence')
         : undefined,
   },
   note_added: { from: ALL_STAGES, required: ['text'] },
@@ -189,12 +223,38 @@ export function missingFields(type: EventType, payload: Readonly<Record<string, 
   return fields.filter((f) => isBlank(payload[f]));
 }
 
-/** Event types allowed in a stage (for menus); guards may still refuse a particular payload. */
+/** Event types allowed in a stage (ignores state guards; see `allowedNow` for what to offer). */
 export function allowedEventTypes(stage: Stage | undefined): EventType[] {
   return (Object.keys(TRANSITIONS) as EventType[]).filter((t) => {
     const from = TRANSITIONS[t].from;
     return stage === undefined ? from === 'none' : from !== 'none' && from.includes(stage);
   });
+}
+
+/**
+ * Why an event of `type` cannot happen to the case as it is NOW (stage and state guards), or undefined when it
+ * can. `transition` asks the same question first, so a menu built from it never offers what would be refused
+ * for the case's state; only payload checks (missing fields, a note) remain for the form.
+ */
+export function refusalNow(state: CaseState | undefined, type: EventType): WorkflowError | undefined {
+  const rule = TRANSITIONS[type];
+  const detail = { eventType: type, ...(state ? { stage: state.stage } : {}) };
+  if (type === 'opened')
+    return state
+      ? new WorkflowError('already_opened', `${type}: case ${state.id} is already open`, detail)
+      : undefined;
+  if (!state) return new WorkflowError('not_opened', `${type}: the case has not been opened`, detail);
+  if (rule.from === 'none' || !rule.from.includes(state.stage))
+    return new WorkflowError('wrong_stage', `${type}: not allowed in stage ${state.stage}`, detail);
+  const problem = rule.stateGuard?.(state);
+  return problem
+    ? new WorkflowError('refused', `${type}: ${problem.message}`, { ...detail, reason: problem.reason })
+    : undefined;
+}
+
+/** The event types a case accepts now (for action menus): `refusalNow` says yes. */
+export function allowedNow(state: CaseState | undefined): EventType[] {
+  return (Object.keys(TRANSITIONS) as EventType[]).filter((type) => !refusalNow(state, type));
 }
 
 type Reducer<T extends EventType> = (s: CaseState, e: EventOf<T>, stamp: Stamp) => CaseState;
@@ -331,26 +391,28 @@ const GUARD_CODES: Partial<Record<EventType, WorkflowError['code']>> = {
  * `state` is undefined before the case's `opened` event.
  */
 export function transition(state: CaseState | undefined, event: LedgerEvent): TransitionResult {
-  const fail = (code: WorkflowError['code'], message: string, field?: string): TransitionResult => ({
+  const fail = (
+    code: WorkflowError['code'],
+    message: string,
+    extra: { field?: string; reason?: RefusalReason } = {},
+  ): TransitionResult => ({
     ok: false,
     error: new WorkflowError(code, `${event.type}: ${message}`, {
       eventType: event.type,
       ...(state ? { stage: state.stage } : {}),
-      ...(field ? { field } : {}),
+      ...extra,
     }),
   });
   const rule = TRANSITIONS[event.type];
-  if (event.type === 'opened' && state) return fail('already_opened', `case ${event.caseId} is already open`);
-  if (event.type !== 'opened' && !state)
-    return fail('not_opened', `case ${event.caseId} has not been opened`);
-  if (state && (rule.from === 'none' || !rule.from.includes(state.stage)))
-    return fail('wrong_stage', `not allowed in stage ${state.stage}`);
+  const now = refusalNow(state, event.type);
+  if (now) return { ok: false, error: now };
   const missing = missingFields(event.type, event.payload as Readonly<Record<string, unknown>>);
-  if (missing.length > 0) return fail('missing_field', `missing ${missing.join(', ')}`, missing[0]);
+  if (missing.length > 0)
+    return fail('missing_field', `missing ${missing.join(', ')}`, { field: missing[0] });
   if (event.type === 'opened') return { ok: true, state: openCase(event) };
   const current = state as CaseState;
   const problem = rule.guard?.(current, event);
-  if (problem) return fail(GUARD_CODES[event.type] ?? 'wrong_stage', problem);
+  if (problem) return fail(GUARD_CODES[event.type] ?? 'refused', problem.message, { reason: problem.reason });
   const stamp = stampOf(event);
   const reduce = REDUCERS[event.type] as Reducer<typeof event.type>;
   return { ok: true, state: { ...reduce(current, event as never, stamp), updated: stamp } };

@@ -24,8 +24,4 @@ export const APP_ERRORS: Record<string, { zh: string; en: string }> = {
     zh: '浏览器存储空间不足，无法保存「{file}」。项目未作任何修改；请在存储面板释放空间后重试。',
     en: 'Not enough browser storage to save “{file}”. The project is unchanged; free space and try again.',
   },
-  unknown: {
-    zh: '无法导入「{file}」：{message}',
-    en: 'Could not import “{file}”: {message}',
-  },
 };

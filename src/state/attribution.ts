@@ -52,8 +52,9 @@ export async function prepareAttribution(key: string): Promise<void> {
 }
 
 /**
- * Attribute patches (ids, ellipsoidal areas, red-line overlap minus reserves, admin units, location). The
- * highest patch sequence ever issued is kept per project so ids are never reused.
+ * Attribute patches (ellipsoidal areas, red-line overlap minus reserves, admin units, location). Ids the worker
+ * gives patches without one are provisional: serial numbers are allocated only when patches are committed to
+ * the ledger (patch-serials.ts), so a preview, a cancelled or a failed run spends none.
  */
 export async function attribute(
   projectId: string,
@@ -63,23 +64,31 @@ export async function attribute(
   signal: AbortSignal,
   onProgress: (done: number, total: number) => void,
 ): Promise<AttributeResult> {
-  const issuedKey = `patch-ids:${projectId}`;
-  const issued = (await getSetting<Record<string, number>>(issuedKey)) ?? {};
+  void projectId;
   const jobId = Math.floor(Math.random() * 2 ** 31);
   const onAbort = (): void => void geometryWorker().cancel(jobId);
   signal.addEventListener('abort', onAbort, { once: true });
   try {
-    const result = await geometryWorker().attribute(
+    return await geometryWorker().attribute(
       jobId,
       key,
       patches,
-      { year, issued },
+      { year, issued: {} },
       Comlink.proxy(onProgress),
     );
-    // Saved before the patches are: a crash in between wastes ids, never reuses one.
-    await putSetting(issuedKey, result.issued);
-    return result;
   } finally {
     signal.removeEventListener('abort', onAbort);
   }
+}
+
+/** Where a project's highest issued serial per `<county>-<year>` is kept. */
+export const issuedSerialsKey = (projectId: string): string => `patch-ids:${projectId}`;
+
+/** The stored serial marks of a project, and a way to raise them. */
+export async function loadSerialMarks(projectId: string): Promise<Record<string, number>> {
+  return (await getSetting<Record<string, number>>(issuedSerialsKey(projectId))) ?? {};
+}
+
+export async function saveSerialMarks(projectId: string, marks: Record<string, number>): Promise<void> {
+  await putSetting(issuedSerialsKey(projectId), marks);
 }

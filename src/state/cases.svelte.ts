@@ -1,7 +1,8 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { CaseId } from '../core/ids.ts';
 import type { CaseState } from '../core/model.ts';
-import { isOverdue, localDate } from '../core/due-dates.ts';
+import { currentDue, isOverdue, localDate } from '../core/due-dates.ts';
+import { byDueDate } from '../core/case-sort.ts';
 import { confirmDrafts, rejectDrafts } from '../core/review-drafts.ts';
 import { patchesLayer, type PatchFeatureProps } from '../map/patch-layers.ts';
 import { ledger } from './ledger.svelte.ts';
@@ -42,10 +43,7 @@ class CasesState {
     const by: Record<SortKey, (a: CaseState, b: CaseState) => number> = {
       score: (a, b) => (b.patch.score ?? 0) - (a.patch.score ?? 0) || a.id.localeCompare(b.id),
       area: (a, b) => b.patch.areaHa - a.patch.areaHa,
-      due: (a, b) =>
-        (a.due.feedback ?? a.due.rectification ?? '9').localeCompare(
-          b.due.feedback ?? b.due.rectification ?? '9',
-        ),
+      due: byDueDate((c) => currentDue(c, ledger.settings)?.dueDate),
       id: (a, b) => a.id.localeCompare(b.id),
     };
     return cases.sort(by[this.sort]);
@@ -85,20 +83,20 @@ class CasesState {
     return target ? (ledger.folds.get(target)?.state ?? null) : null;
   }
 
-  async confirm(id?: CaseId | null): Promise<void> {
+  /** Confirm; `note` is recorded with the decision (e.g. that suggested types were accepted as they were). */
+  async confirm(id?: CaseId | null, note?: string): Promise<void> {
     const state = this.#target(id);
     if (!state) return;
-    await ledger.act(state.id, confirmDrafts(state, ledger.actor, ledger.settings.reviewMode));
+    const reviewer = await ledger.ensureActor();
+    await ledger.act(state.id, confirmDrafts(state, reviewer, ledger.settings.reviewMode, note));
     this.#advanceIfGone(state.id);
   }
 
   async reject(reasonCode: string, note?: string, id?: CaseId | null): Promise<void> {
     const state = this.#target(id);
     if (!state) return;
-    await ledger.act(
-      state.id,
-      rejectDrafts(state, ledger.actor, ledger.settings.reviewMode, reasonCode, note),
-    );
+    const reviewer = await ledger.ensureActor();
+    await ledger.act(state.id, rejectDrafts(state, reviewer, ledger.settings.reviewMode, reasonCode, note));
     this.#advanceIfGone(state.id);
   }
 
@@ -125,6 +123,13 @@ class CasesState {
     const target = id ?? this.currentId;
     if (target) await ledger.undo(target);
     this.publish();
+  }
+
+  /** U in a review session: undo the last decision recorded (any patch), and show that patch again. */
+  async undoLastDecision(): Promise<CaseId> {
+    const id = await ledger.undoLastDecision();
+    this.select(id);
+    return id;
   }
 
   /** In review mode a decided case leaves the queue: go to the next one. */

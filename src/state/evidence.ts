@@ -73,10 +73,11 @@ async function attachNow(
   options: AttachOptions,
 ): Promise<AttachResult> {
   const projectId = ledger.projectId;
-  if (!projectId) throw new ActionRefusedError('no project is open');
+  if (!projectId) throw new ActionRefusedError('no_project', 'no project is open');
   const state = ledger.folds.get(caseId)?.state;
-  if (!state) throw new ActionRefusedError(`no such case: ${caseId}`);
-  if (!ledger.actor) throw new ActionRefusedError('actor_missing');
+  if (!state) throw new ActionRefusedError('no_case', `no such case: ${caseId}`);
+  // Asked before any file is stored, so a declined prompt leaves nothing behind.
+  await ledger.ensureActor();
   const refused: RefusedFile[] = [];
   const accepted: { file: File; check: Extract<EvidenceCheck, { ok: true }> }[] = [];
   for (const file of files) {

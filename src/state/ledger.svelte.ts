@@ -1,7 +1,15 @@
 import { SvelteMap } from 'svelte/reactivity';
 import type { CaseId } from '../core/ids.ts';
 import { caseIdOfPatch, ulid } from '../core/ids.ts';
-import { caseRow, foldCase, propose, undoDraft, type CaseFold, type EventDraft } from '../core/ledger.ts';
+import {
+  caseRow,
+  foldCase,
+  lastDecision,
+  propose,
+  undoDraft,
+  type CaseFold,
+  type EventDraft,
+} from '../core/ledger.ts';
 import { applyOverrides, DEFAULT_CATALOG, type Catalog } from '../core/catalog.ts';
 import {
   defaultSettings,
@@ -17,14 +25,10 @@ import { getSetting, putSetting } from '../store/settings.ts';
 import { putCaseRows } from '../db/cases.ts';
 import { putPatchRows } from '../db/patches.ts';
 import { patchRowOf } from './patch-rows.ts';
+import { ActionRefusedError } from './action-refused.ts';
+import { ActorGate, normaliseActorName } from './actor-gate.ts';
 
-/** A user action the workflow refused (wrong stage, missing field…): shown to the user, nothing written. */
-export class ActionRefusedError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'ActionRefusedError';
-  }
-}
+export { ActionRefusedError } from './action-refused.ts';
 
 const clock = { now: () => new Date(), newId: ulid };
 
@@ -39,10 +43,13 @@ class LedgerState {
   settings = $state.raw<ProjectSettings>(defaultSettings('XX省'));
   catalog = $state.raw<Catalog>(DEFAULT_CATALOG);
   actor = $state('');
+  /** An action is waiting for the operator's name (the prompt is shown). */
+  askingActor = $state(false);
   device = $state('');
   /** Event records that failed validation on load (reported, never dropped silently). */
   invalid = $state.raw<string[]>([]);
   #events = new Map<CaseId, LedgerEvent[]>();
+  #actorGate = new ActorGate((asking) => (this.askingActor = asking));
 
   get cases(): CaseState[] {
     const list: CaseState[] = [];
@@ -90,8 +97,35 @@ class LedgerState {
   }
 
   async setActor(name: string): Promise<void> {
-    this.actor = name.trim();
+    this.actor = normaliseActorName(name) ?? '';
     await putSetting('actor', this.actor);
+    // Actions waiting for a name (the prompt) go on with it, whichever box it was typed in.
+    if (this.actor) this.#actorGate.answer(this.actor);
+  }
+
+  /**
+   * The operator's name for an action about to be recorded: asks once (remembered on this device) when none is
+   * set, and waits for the answer; refuses in words when the prompt is closed without one.
+   */
+  ensureActor(): Promise<string> {
+    return this.#actorGate.require(this.actor);
+  }
+
+  /** The prompt's answer: saved for this device, then the waiting actions go on. False when blank. */
+  async answerActorPrompt(raw: string): Promise<boolean> {
+    const name = normaliseActorName(raw);
+    if (!name) return false;
+    await this.setActor(name);
+    return true;
+  }
+
+  declineActorPrompt(): void {
+    this.#actorGate.decline();
+  }
+
+  /** Every case id ever opened in this project's log (withdrawn ones too): their serials are spent. */
+  get issuedCaseIds(): CaseId[] {
+    return [...this.#events.keys()];
   }
 
   async saveSettings(settings: ProjectSettings): Promise<void> {
@@ -115,10 +149,11 @@ class LedgerState {
 
   /** Several cases at once (opening a detection run's patches): one transaction for all. */
   async actMany(work: readonly (readonly [CaseId, readonly EventDraft[]])[]): Promise<CaseFold[]> {
+    if (!this.projectId) throw new ActionRefusedError('no_project', 'no project is open');
+    const actor = await this.ensureActor();
     const projectId = this.projectId;
-    if (!projectId) throw new ActionRefusedError('no project is open');
-    if (!this.actor) throw new ActionRefusedError('actor_missing');
-    const author = { actor: this.actor, device: this.device };
+    if (!projectId) throw new ActionRefusedError('no_project', 'no project is open');
+    const author = { actor, device: this.device };
     const context = { settings: this.settings, catalog: this.catalog };
     const written: LedgerEvent[] = [];
     // A local scratch map of this call, not reactive state.
@@ -129,7 +164,8 @@ class LedgerState {
       let fold = next.get(caseId)?.fold ?? foldCase(events);
       for (const draft of drafts) {
         const result = propose(draft, events, author, clock, context);
-        if (!result.ok) throw new ActionRefusedError(result.error.message, { cause: result.error });
+        if (!result.ok)
+          throw new ActionRefusedError('workflow', result.error.message, { cause: result.error });
         events = [...events, result.event];
         fold = result.fold;
         written.push(result.event);
@@ -162,8 +198,25 @@ class LedgerState {
   /** Undo the case's last action with a compensating event (nothing is ever deleted). */
   async undo(caseId: CaseId): Promise<void> {
     const draft = undoDraft(this.caseEvents(caseId));
-    if (!draft) throw new ActionRefusedError('nothing to undo');
+    if (!draft) throw new ActionRefusedError('nothing_to_undo', 'nothing to undo');
     await this.act(caseId, [draft]);
+  }
+
+  /**
+   * Undo the last review decision recorded on this device's session, whichever patch it was on (U in a review
+   * session): a compensating event for that decision's last action. Refused in words when there is none.
+   */
+  async undoLastDecision(): Promise<CaseId> {
+    const last = lastDecision(this.folds.values(), this.actor);
+    if (!last) throw new ActionRefusedError('no_decision', 'no review decision to undo');
+    if (!last.undoable)
+      throw new ActionRefusedError('decision_not_last', `case ${last.caseId} changed after its decision`, {
+        params: { case: last.caseId },
+      });
+    await this.act(last.caseId, [
+      { caseId: last.caseId, type: 'undone', payload: { target: last.event.id } },
+    ]);
+    return last.caseId;
   }
 
   /** Events written elsewhere (a bundle import): already validated and merged by the caller. */

@@ -1,3 +1,5 @@
+import { describeError, type ErrorAction } from './describe-error.ts';
+
 /** A message for the user: what happened in their words, and the technical detail behind a disclosure. */
 export interface Notice {
   id: number;
@@ -13,6 +15,15 @@ class Notices {
 
   push(level: Notice['level'], message: string, detail = ''): void {
     this.list.push({ id: this.#next++, level, message, detail });
+  }
+
+  /**
+   * A failure in words: `action` says what the user was doing (导入/检测/办理/导出/保存…) and becomes the
+   * message's prefix; the technical text goes to the details.
+   */
+  fail(action: ErrorAction, error: unknown, file = ''): void {
+    const { message, detail } = describeError(error, file, action);
+    this.push('error', message, detail);
   }
 
   dismiss(id: number): void {

@@ -13,6 +13,7 @@ import { DETECTION_STAGES } from '../core/model.ts';
 import { attribute, prepareAttribution } from './attribution.ts';
 import { ActionRefusedError, ledger } from './ledger.svelte.ts';
 import { jobs } from './jobs.svelte.ts';
+import { commitPatches } from './patch-intake.ts';
 
 /** Attributes geometries against the project's reference layers; `id` keeps a patch's id, else a new one. */
 async function attributeAll(projectId: string, inputs: PatchInput[]): Promise<PatchAttributes[]> {
@@ -61,7 +62,11 @@ function derivedSnapshot(
 
 function detectionStage(state: CaseState): DetectionStage {
   const stage = DETECTION_STAGES.find((s) => s === state.stage);
-  if (!stage) throw new ActionRefusedError(`cannot split or merge a case at stage ${state.stage}`);
+  if (!stage)
+    throw new ActionRefusedError(
+      'not_editable_stage',
+      `cannot split or merge a case at stage ${state.stage}`,
+    );
   return stage;
 }
 
@@ -97,6 +102,13 @@ export async function saveOutline(
   });
 }
 
+/** A snapshot before its serial is allocated at commit (the worker's id is provisional). */
+function unnumbered(snapshot: PatchSnapshot): Omit<PatchSnapshot, 'id'> {
+  const { id, ...rest } = snapshot;
+  void id;
+  return rest;
+}
+
 const openedDraft = (patch: PatchSnapshot, stage: DetectionStage, clueSource: string): EventDraft => ({
   caseId: caseIdOfPatch(patch.id),
   type: 'opened',
@@ -119,17 +131,19 @@ export async function commitSplit(
       projectId,
       parts.map((geometry) => ({ geometry })),
     );
-    const snapshots = attrs.map((a, i) =>
-      derivedSnapshot(a, parts[i] as Polygon, state.patch, [state.patch.id]),
+    const drafts = attrs.map((a, i) =>
+      unnumbered(derivedSnapshot(a, parts[i] as Polygon, state.patch, [state.patch.id])),
     );
-    const work: [CaseId, EventDraft[]][] = snapshots.map((patch) => [
-      caseIdOfPatch(patch.id),
-      [openedDraft(patch, stage, state.clueSource)],
-    ]);
-    const by = snapshots.map((s) => s.id);
-    work.push([state.id, [{ caseId: state.id, type: 'superseded', payload: { by, note } }]]);
-    await ledger.actMany(work);
-    return by.map(caseIdOfPatch);
+    const snapshots = await commitPatches(projectId, new Date().getFullYear(), drafts, async (numbered) => {
+      const work: [CaseId, EventDraft[]][] = numbered.map((patch) => [
+        caseIdOfPatch(patch.id),
+        [openedDraft(patch, stage, state.clueSource)],
+      ]);
+      const by = numbered.map((s) => s.id);
+      work.push([state.id, [{ caseId: state.id, type: 'superseded', payload: { by, note } }]]);
+      await ledger.actMany(work);
+    });
+    return snapshots.map((s) => caseIdOfPatch(s.id));
   });
 }
 
@@ -149,13 +163,19 @@ export async function commitMerge(
   return withJob('合并图斑', async () => {
     const [attrs] = await attributeAll(projectId, [{ geometry }]);
     if (!attrs) throw new Error('no attributes');
-    const patch = derivedSnapshot(attrs, geometry, first.patch, [first.patch.id, second.patch.id]);
-    const by = [patch.id];
-    await ledger.actMany([
-      [caseIdOfPatch(patch.id), [openedDraft(patch, stage, first.clueSource)]],
-      [first.id, [{ caseId: first.id, type: 'superseded', payload: { by, note: notes[0] } }]],
-      [second.id, [{ caseId: second.id, type: 'superseded', payload: { by, note: notes[1] } }]],
-    ]);
+    const draft = unnumbered(
+      derivedSnapshot(attrs, geometry, first.patch, [first.patch.id, second.patch.id]),
+    );
+    const [patch] = await commitPatches(projectId, new Date().getFullYear(), [draft], async ([numbered]) => {
+      if (!numbered) return;
+      const by = [numbered.id];
+      await ledger.actMany([
+        [caseIdOfPatch(numbered.id), [openedDraft(numbered, stage, first.clueSource)]],
+        [first.id, [{ caseId: first.id, type: 'superseded', payload: { by, note: notes[0] } }]],
+        [second.id, [{ caseId: second.id, type: 'superseded', payload: { by, note: notes[1] } }]],
+      ]);
+    });
+    if (!patch) throw new Error('merge produced no patch');
     return caseIdOfPatch(patch.id);
   });
 }

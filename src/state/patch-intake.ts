@@ -1,7 +1,8 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { PatchSnapshot } from '../core/model.ts';
-import { asPatchId } from '../core/ids.ts';
-import { attribute, prepareAttribution } from './attribution.ts';
+import type { PatchId } from '../core/ids.ts';
+import { attribute, loadSerialMarks, prepareAttribution, saveSerialMarks } from './attribution.ts';
+import { commitWithSerials } from './patch-serials.ts';
 import { ledger } from './ledger.svelte.ts';
 import { layers } from './layers.svelte.ts';
 import { jobs } from './jobs.svelte.ts';
@@ -49,13 +50,12 @@ export async function intakePatches(
     options.onProgress ?? (() => undefined),
   );
   const hasRedlines = layers.list.some((l) => l.kind === 'redline');
-  const snapshots: PatchSnapshot[] = [];
+  const drafts: Omit<PatchSnapshot, 'id'>[] = [];
   result.patches.forEach((attrs, index) => {
     const candidate = candidates[index];
     if (!candidate) return;
     if (options.requireRedline && hasRedlines && attrs.redline_ha <= 0) return;
-    snapshots.push({
-      id: asPatchId(attrs.id),
+    drafts.push({
       ...(options.runId ? { runId: options.runId } : {}),
       areaHa: attrs.area_ha,
       redlineHa: attrs.redline_ha,
@@ -75,9 +75,49 @@ export async function intakePatches(
       geometry: candidate.geometry,
     });
   });
-  await ledger.openCases(snapshots, options.clueSource, options.stage);
+  if (signal.aborted) throw signal.reason ?? new DOMException('cancelled', 'AbortError');
+  const snapshots = await commitPatches(
+    projectId,
+    year,
+    drafts,
+    (numbered) => ledger.openCases(numbered, options.clueSource, options.stage),
+    signal,
+  );
   cases.publish();
   return snapshots;
+}
+
+/**
+ * Number new patches and commit them in one step: serials are allocated for exactly the patches written, and
+ * spent only when the ledger write has gone through.
+ */
+export async function commitPatches(
+  projectId: string,
+  year: number,
+  drafts: readonly Omit<PatchSnapshot, 'id'>[],
+  commit: (snapshots: PatchSnapshot[]) => Promise<void>,
+  signal?: AbortSignal,
+): Promise<PatchSnapshot[]> {
+  if (drafts.length === 0) return [];
+  // Asked before numbering, so the prompt never holds numbers while it waits.
+  await ledger.ensureActor();
+  // A run cancelled while the prompt was open writes nothing.
+  if (signal?.aborted) throw signal.reason ?? new DOMException('cancelled', 'AbortError');
+  const store = {
+    marks: await loadSerialMarks(projectId),
+    spent: ledger.issuedCaseIds,
+    save: (marks: Record<string, number>) => saveSerialMarks(projectId, marks),
+  };
+  return commitWithSerials(
+    drafts.map((d) => d.countyCode),
+    year,
+    store,
+    async (ids: PatchId[]) => {
+      const snapshots: PatchSnapshot[] = drafts.map((draft, i) => ({ ...draft, id: ids[i] as PatchId }));
+      await commit(snapshots);
+      return snapshots;
+    },
+  );
 }
 
 /** Hand-drawn patch (a clue from 领导批示 / 信访举报 / 舆情反映…): attributed like detected ones. */

@@ -87,7 +87,7 @@ describe('stage machine: every allowed and forbidden transition', () => {
         const r = transition(state, e);
         expect(r.ok).toBe(ok);
         if (!r.ok) expect(r.error).toBeInstanceOf(WorkflowError);
-        if (!r.ok) expect(['wrong_stage', 'already_opened']).toContain(r.error.code);
+        if (!r.ok) expect(['wrong_stage', 'already_opened', 'refused']).toContain(r.error.code);
       });
     }
   }
