@@ -106,6 +106,38 @@ export function describeLocation(
   };
 }
 
+/** A seat further than this from a patch says nothing useful about where the patch is. */
+export const MAX_SEAT_DISTANCE_M = 50_000;
+
+/** Coordinates as words: 「东经 109.12°，北纬 21.48°」 / "109.12°E, 21.48°N" (two decimals ≈ 1 km). */
+export function coordinateText(lon: number, lat: number): { zh: string; en: string } {
+  const x = Math.abs(lon).toFixed(2);
+  const y = Math.abs(lat).toFixed(2);
+  return {
+    zh: `${lon < 0 ? '西经' : '东经'} ${x}°，${lat < 0 ? '南纬' : '北纬'} ${y}°`,
+    en: `${x}°${lon < 0 ? 'W' : 'E'}, ${y}°${lat < 0 ? 'S' : 'N'}`,
+  };
+}
+
+/**
+ * The location text of a patch. It names a seat only when administrative data covers the patch (`covered`:
+ * a county of the imported admin layers contains it) and the nearest seat is at most 50 km away; otherwise it
+ * gives the coordinates, never a distant seat ("…县政府西北约 8865.4 公里" on a scene abroad).
+ */
+export function locationText(
+  lon: number,
+  lat: number,
+  near: { point: NamedPoint; distanceM: number } | null,
+  covered: boolean,
+  county?: { zh?: string; en?: string },
+): { zh: string; en: string } {
+  if (covered && near && near.distanceM <= MAX_SEAT_DISTANCE_M) {
+    const described = describeLocation(lon, lat, near.point, county);
+    return { zh: described.zh, en: described.en };
+  }
+  return coordinateText(lon, lat);
+}
+
 /** Geodesic distance in metres between two lon/lat points on CGCS2000. */
 export function geodesicDistanceM(lon1: number, lat1: number, lon2: number, lat2: number): number {
   return cgcs2000.Inverse(lat1, lon1, lat2, lon2, geographiclib.Geodesic.DISTANCE).s12 ?? 0;
