@@ -4,7 +4,8 @@ import type { GeometryApi, GeometryLayers, AttributeResult } from '../../workers
 import type { PatchInput } from '../core/geo/attributes.ts';
 import type { AdminFeature } from '../core/geo/admin-join.ts';
 import type { AreaFeature } from '../core/geo/spatial-index.ts';
-import { adminFeaturesOf, areaFeaturesOf } from '../core/geo/reference-layers.ts';
+import { adminFeaturesOf, areaFeaturesOf, seatsOf } from '../core/geo/reference-layers.ts';
+import type { NamedPoint } from '../core/geo/location.ts';
 import { PROVINCES_URL } from '../map/basemap-layers.ts';
 import { getSetting, putSetting } from '../store/settings.ts';
 import { layers } from './layers.svelte.ts';
@@ -37,6 +38,18 @@ async function adminFeatures(): Promise<AdminFeature[]> {
   );
 }
 
+/**
+ * Seats for the location text: named points of the project's admin layers, then the bundled seats. The text
+ * names a seat only where admin polygons cover the patch and the seat is within 50 km (core/geo/location).
+ */
+async function namedPoints(): Promise<NamedPoint[]> {
+  const imported = layers
+    .ofKind('admin')
+    .flatMap(({ features }) => seatsOf({ type: 'FeatureCollection', features }))
+    .filter((point) => point.name !== '政府');
+  return [...imported, ...(await bundledSeats())];
+}
+
 /** Build the reference layers and send them to the worker under one key. */
 export async function prepareAttribution(key: string): Promise<void> {
   const names: Record<string, string> = {};
@@ -45,7 +58,7 @@ export async function prepareAttribution(key: string): Promise<void> {
     redlines: areaFeatures('redline'),
     reserves: areaFeatures('reserve'),
     admin: await adminFeatures(),
-    namedPoints: await bundledSeats(),
+    namedPoints: await namedPoints(),
     names,
   };
   await geometryWorker().prepare(key, request);

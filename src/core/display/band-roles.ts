@@ -205,7 +205,9 @@ export function guessRoles(hints: BandHints): RoleGuess {
       sensor ??= pattern.sensor;
     }
     const order = defaultOrder(count);
-    const taken = new Set(roles.filter((role) => role !== null && role !== 'other'));
+    const taken = new Set<BandRole>(
+      roles.filter((role): role is BandRole => role !== null && role !== 'other'),
+    );
     order.forEach((role, i) => set(i, taken.has(role) ? 'other' : role, 'order'));
   }
   return { roles: roles as BandRole[], sources: sources as RoleSource[], sensor };
