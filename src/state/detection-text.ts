@@ -3,6 +3,7 @@
 import type { BandRole } from '../core/display/band-roles.ts';
 import type { Season } from '../core/display/scene-dates.ts';
 import type { RunProvenance, SpectralRole } from '../core/detect/provenance.ts';
+import { detectInputErrorOf } from '../core/detect/app-request.ts';
 import { fillTemplate } from '../i18n/format.ts';
 import { DETECTION_MESSAGES, type DetectionMessageKey } from '../i18n/detection-messages.ts';
 
@@ -45,6 +46,8 @@ export function detectionErrorCode(error: unknown): { code: string; details: Det
   if (error instanceof Error && error.name === 'DetectCancelledError')
     return { code: 'cancelled', details: {} };
   if (error instanceof DOMException && error.name === 'AbortError') return { code: 'cancelled', details: {} };
+  const engine = detectInputErrorOf(error);
+  if (engine) return { code: engine.code, details: engine.details };
   if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
     const details = 'details' in error && typeof error.details === 'object' ? (error.details as Details) : {};
     return { code: error.code, details: details ?? {} };
