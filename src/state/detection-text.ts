@@ -10,7 +10,13 @@ import { DETECTION_MESSAGES, type DetectionMessageKey } from '../i18n/detection-
 export type Locale = 'zh' | 'en';
 
 /** Codes the app itself raises before a run starts (the engine's codes come from core/detect). */
-export const APP_DETECTION_CODES = ['scenes_missing', 'same_scene', 'engine_missing', 'no_project'] as const;
+export const APP_DETECTION_CODES = [
+  'scenes_missing',
+  'same_scene',
+  'engine_missing',
+  'no_project',
+  'actor_missing',
+] as const;
 export type AppDetectionCode = (typeof APP_DETECTION_CODES)[number];
 
 /** A reason the run cannot start, found before anything is stored. */

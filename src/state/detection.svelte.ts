@@ -5,6 +5,7 @@ import { putRecord } from '../store/records.ts';
 import { readProjectFile } from '../store/opfs.ts';
 import { putRunRow } from '../db/patches.ts';
 import { jobs } from './jobs.svelte.ts';
+import { ledger } from './ledger.svelte.ts';
 import { layers } from './layers.svelte.ts';
 import { scenes } from './scenes.svelte.ts';
 import { project } from './project.svelte.ts';
@@ -156,6 +157,8 @@ class DetectionState {
     const projectId = project.current?.id;
     if (!projectId) throw new DetectionSetupError('no_project');
     if (!engine) throw new DetectionSetupError('engine_missing');
+    // Found patches are opened as cases in the user's name: without one, the whole run would be thrown away.
+    if (!ledger.actor) throw new DetectionSetupError('actor_missing');
     const pair = this.#pair();
     if (!pair) throw new DetectionSetupError('scenes_missing');
     this.plan();
