@@ -92,6 +92,14 @@ class DetectionState {
   lastThreshold = $state<string>('');
   /** What the last finished run says about its imagery and threshold. */
   lastProvenance = $state.raw<RunProvenance | null>(null);
+  /** The project the last result belongs to: another project's result is not shown. */
+  lastProject = $state<string | null>(null);
+
+  /** The last result, when it is of the open project. */
+  get result(): { count: number; threshold: string; provenance: RunProvenance | null } | null {
+    if (this.lastCount === null || this.lastProject !== project.current?.id) return null;
+    return { count: this.lastCount, threshold: this.lastThreshold, provenance: this.lastProvenance };
+  }
 
   get available(): boolean {
     return engine !== null;
@@ -226,6 +234,7 @@ class DetectionState {
       });
       this.lastCount = opened.length;
       this.lastProvenance = provenanceOf(outcome);
+      this.lastProject = projectId;
       const threshold = outcome.params.threshold;
       this.lastThreshold = typeof threshold === 'number' ? threshold.toFixed(3) : String(threshold ?? '');
       job.done();

@@ -131,7 +131,7 @@ export const rgbT2 = geoTiff({
   bits: 8,
   photometric: 2,
   dateTime: '2018:09:20 10:30:00',
-  value: (x, y, b) => (inSquare(x, y) ? 215 + b * 5 : texture(x, y, b) + 4),
+  value: (x, y, b) => (inSquare(x, y) ? [150, 118, 88][b]! + (x % 7) : texture(x, y, b) + 4),
 });
 export const fourBand = geoTiff({
   width: SIZE,

@@ -120,10 +120,13 @@ describe('own imagery: band roles, dates and detection on an RGB pair', () => {
       const result = (await page.getByTestId('detect-result').textContent()) ?? '';
       expect(result).toMatch(/检测完成：\d+ 个图斑/);
       expect(await storedRuns(page)).toBe(runsBefore + 1);
-      const provenance = page.getByTestId('detect-provenance');
-      if ((await provenance.count()) > 0) {
-        expect(await provenance.textContent()).toContain('使用波段：');
-      }
+      // The run says in words what it used and what it switched off.
+      const provenance = (await page.getByTestId('detect-provenance').textContent()) ?? '';
+      expect(provenance).toContain('使用波段：蓝（第 3 波段）、绿（第 2 波段）、红（第 1 波段）');
+      expect(provenance).toMatch(/辐射：8 位，DN 值/);
+      expect(provenance).toContain('未启用：NDVI（缺近红外，改用过绿指数）');
+      expect(provenance).toMatch(/云及云影掩膜：T1 [\d.]+ 公顷/);
+      await page.getByTestId('detect-provenance').scrollIntoViewIfNeeded();
       await screenshot(page, 'imagery-roles-rgb-detected');
     },
   );
