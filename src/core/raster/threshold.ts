@@ -161,7 +161,12 @@ export function resolveThresholdDetailed(spec: ThresholdSpec, sample: ArrayLike<
       const { median, sigma } = robustLocationScale(sample);
       const shift = (spec.shift ?? 0) * sigma;
       const z = (v: number): number => (sigma > 0 ? (v - median) / sigma : 0);
-      const cut = kittlerIllingworth(sample, median);
+      // The statistic is log(1 + χ²); on unchanged pixels χ² is chi-square distributed, and its cube root is
+      // close to Gaussian (Wilson–Hilferty), which is what a two-Gaussian minimum-error cut assumes.
+      const cube = new Float64Array(sample.length);
+      for (let i = 0; i < sample.length; i += 1) cube[i] = Math.cbrt(Math.expm1(sample[i]!));
+      const raw = kittlerIllingworth(cube, Math.cbrt(Math.expm1(median)));
+      const cut = { ...raw, threshold: Math.log1p(raw.threshold ** 3) };
       let fallback: ResolvedThreshold['fallback'] = null;
       if (!Number.isFinite(cut.threshold) || cut.separation < AUTO_LIMITS.minSeparation)
         fallback = 'unimodal';
