@@ -13,6 +13,7 @@ import type { BandArray, PixelWindow } from '../raster/types.ts';
 import {
   BRIGHT1,
   BRIGHT2,
+  CLOUD,
   NDVI1,
   NDVI2,
   cloudAt,
@@ -195,7 +196,10 @@ export async function calibrate(
     cloudy1 += bits & 1;
     cloudy2 += bits >> 1;
   }
-  const clouds = { t1: params.cloudMask && cloudy1 > 0, t2: params.cloudMask && cloudy2 > 0 };
+  const clouds = {
+    t1: params.cloudMask && cloudy1 >= CLOUD.minShare * fitCount,
+    t2: params.cloudMask && cloudy2 >= CLOUD.minShare * fitCount,
+  };
   const model = pixelModel({ ...base, clouds });
   // Gates at the scene's own quantiles of the vegetation index and brightness (both dates, clear pixels).
   const veg = new Float64Array(2 * fitCount);

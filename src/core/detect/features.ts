@@ -9,6 +9,7 @@ import { boxMean } from '../raster/box-filter.ts';
 import type { Scratch } from '../raster/scratch.ts';
 import type { IrMadModel } from '../raster/irmad.ts';
 import type { BandArray } from '../raster/types.ts';
+import { WATER_DARK } from './classify-rules.ts';
 import type { SpectralRole } from './provenance.ts';
 
 /** Per-band linear maps to scene-normalised values: n = gain·v + offset. */
@@ -178,29 +179,34 @@ export function pixelIndices(f: WindowFeatures, p: number, out: Float64Array): F
 
 /** Cloud test thresholds on scene-normalised values (0 = the band's low percentile, 1 = its high one). */
 export const CLOUD = {
-  /** Mean visible value on the date's own scale: at least this bright (near the top of its range)… */
-  bright: 0.9,
+  /**
+   * Every visible band on the date's own scale at least this bright: half the scene's range above its high
+   * percentile (new roofs reach the top of the range; thick clouds go far beyond it)…
+   */
+  bright: 1.5,
   /** …white: (max − min) / mean of the visible bands below this… */
   whiteness: 0.3,
   /** …and brighter than the other date by this much (on one scale). */
-  rise: 0.35,
+  rise: 0.4,
   /** Shadow: mean band value on its own scale below this and darker than the other date by `drop`. */
   dark: 0.1,
   drop: 0.25,
   /** Blue at least this share of the visible mean (haze and cloud scatter blue). */
   blue: 0.85,
+  /** A date is tested only when at least this share of its sample is cloud-like (a few bright pixels are not clouds). */
+  minShare: 0.001,
 };
 
 function cloudLike(m: PixelModel, own: Float64Array, other: Float64Array, self: Float64Array): boolean {
   const vis = m.visible;
-  const mv = mean(own, vis, 0);
-  if (mv < CLOUD.bright) return false;
   let lo = Infinity;
   let hi = -Infinity;
   for (const i of vis) {
     lo = Math.min(lo, own[i]!);
     hi = Math.max(hi, own[i]!);
   }
+  if (lo < CLOUD.bright) return false;
+  const mv = mean(own, vis, 0);
   if ((hi - lo) / mv > CLOUD.whiteness) return false;
   if (m.blue >= 0 && own[m.blue]! < CLOUD.blue * mv) return false;
   return mean(self, vis, 0) - mean(other, vis, 0) >= CLOUD.rise;
@@ -442,10 +448,23 @@ function chi4(
   return allValid;
 }
 
+/**
+ * Water is also dark: on per-band normalised values a bright soil in a scene whose NIR range is high can show a
+ * high NDWI, so "water" also needs the mean normalised band below this (the same as the classifier's).
+ */
+export const WATER_MAX_BRIGHTNESS = WATER_DARK;
+
 /** True when pixel indices pass the gates (could be change of interest); NaN indices (feature off) pass. */
 export function passesGates(ix: Float64Array, gates: GateValues): boolean {
   const { water, vegetatedBoth, brightBoth, vegetatedAfter } = gates;
-  if (water !== null && ix[NDWI1]! > water && ix[NDWI2]! > water) return false;
+  if (
+    water !== null &&
+    ix[NDWI1]! > water &&
+    ix[NDWI2]! > water &&
+    ix[BRIGHT1]! < WATER_MAX_BRIGHTNESS &&
+    ix[BRIGHT2]! < WATER_MAX_BRIGHTNESS
+  )
+    return false;
   if (vegetatedBoth !== null && ix[NDVI1]! > vegetatedBoth && ix[NDVI2]! > vegetatedBoth) return false;
   if (brightBoth !== null && ix[BRIGHT1]! > brightBoth && ix[BRIGHT2]! > brightBoth) return false;
   if (vegetatedAfter !== null && ix[NDVI2]! > vegetatedAfter) return false;

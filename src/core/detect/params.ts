@@ -56,7 +56,7 @@ export const DEFAULT_DETECT_PARAMS: DetectParams = {
   tileSize: 512,
   smoothRadius: 1,
   threshold: { method: 'auto' },
-  gates: { waterBoth: 0.05, vegetatedBoth: 0.7, brightBoth: 0.9, vegetatedAfter: 0.85 },
+  gates: { waterBoth: 0.3, vegetatedBoth: 0.7, brightBoth: 0.97, vegetatedAfter: 0.85 },
   percentiles: [1, 99],
   cloudMask: true,
   openRadius: 0,

@@ -57,6 +57,11 @@ export interface MinimumErrorCut {
   upperShare: number;
   /** Ashman's D of the two fitted Gaussians: ≥ 2 means two separable modes. */
   separation: number;
+  /**
+   * How much better two Gaussians explain the histogram than one (difference of the minimum-error costs, in
+   * nats); ≤ 0 for a single Gaussian, whatever the cut (a tail cut alone has a large Ashman's D).
+   */
+  gain: number;
 }
 
 /**
@@ -68,7 +73,7 @@ export interface MinimumErrorCut {
  */
 export function kittlerIllingworth(values: ArrayLike<number>, from = -Infinity, bins = 256): MinimumErrorCut {
   const sorted = sortedFinite(values);
-  const none = { threshold: Number.NaN, upperShare: 0, separation: 0 };
+  const none = { threshold: Number.NaN, upperShare: 0, separation: 0, gain: 0 };
   if (sorted.length < 100) return none;
   const lo = quantileSorted(sorted, 0.001);
   const hi = quantileSorted(sorted, 0.999);
@@ -116,15 +121,18 @@ export function kittlerIllingworth(values: ArrayLike<number>, from = -Infinity, 
     }
   }
   if (bestIndex < 0) return none;
+  const meanAll = s1[bins]! / total;
+  const single = 0.5 * Math.log(Math.max(minVar, s2[bins]! / total - meanAll * meanAll));
+  const gain = single - best;
   // A minimum at the edge of the allowed range is no cut between two modes.
   const first = costs.findIndex((v) => Number.isFinite(v));
   let last = bins - 1;
   while (last > 0 && !Number.isFinite(costs[last]!)) last -= 1;
-  if (bestIndex === first || bestIndex === last) return { ...none, separation: bestSep };
+  if (bestIndex === first || bestIndex === last) return { ...none, separation: bestSep, gain };
   const threshold = lo + (bestIndex + 1) * width;
   let above = 0;
   for (const v of sorted) if (v > threshold) above += 1;
-  return { threshold, upperShare: above / total, separation: bestSep };
+  return { threshold, upperShare: above / total, separation: bestSep, gain };
 }
 
 /** How the threshold of the change statistic is chosen. */
@@ -146,7 +154,15 @@ export interface ResolvedThreshold {
 }
 
 /** Limits of the automatic threshold, in robust z (median + z·σ) and in share of the scene. */
-export const AUTO_LIMITS = { minZ: 1.5, maxZ: 6, minShare: 0.001, maxShare: 0.4, minSeparation: 2 };
+export const AUTO_LIMITS = {
+  minZ: 1.5,
+  maxZ: 6,
+  minShare: 0.001,
+  maxShare: 0.4,
+  minSeparation: 2,
+  /** Two Gaussians must lower the minimum-error cost by this much (nats) over one. */
+  minGain: 0.02,
+};
 
 /** Resolve a threshold spec on a sample of the statistic, saying which method gave it. */
 export function resolveThresholdDetailed(spec: ThresholdSpec, sample: ArrayLike<number>): ResolvedThreshold {
@@ -161,9 +177,18 @@ export function resolveThresholdDetailed(spec: ThresholdSpec, sample: ArrayLike<
       const { median, sigma } = robustLocationScale(sample);
       const shift = (spec.shift ?? 0) * sigma;
       const z = (v: number): number => (sigma > 0 ? (v - median) / sigma : 0);
-      const cut = kittlerIllingworth(sample, median);
+      // The statistic is log(1 + χ²); on unchanged pixels χ² is chi-square distributed, and its cube root is
+      // close to Gaussian (Wilson–Hilferty), which is what a two-Gaussian minimum-error cut assumes.
+      const cube = new Float64Array(sample.length);
+      for (let i = 0; i < sample.length; i += 1) cube[i] = Math.cbrt(Math.expm1(sample[i]!));
+      const raw = kittlerIllingworth(cube, Math.cbrt(Math.expm1(median)));
+      const cut = { ...raw, threshold: Math.log1p(raw.threshold ** 3) };
       let fallback: ResolvedThreshold['fallback'] = null;
-      if (!Number.isFinite(cut.threshold) || cut.separation < AUTO_LIMITS.minSeparation)
+      if (
+        !Number.isFinite(cut.threshold) ||
+        cut.separation < AUTO_LIMITS.minSeparation ||
+        cut.gain < AUTO_LIMITS.minGain
+      )
         fallback = 'unimodal';
       else if (cut.upperShare < AUTO_LIMITS.minShare || z(cut.threshold) > AUTO_LIMITS.maxZ)
         fallback = 'change_class_too_small';
