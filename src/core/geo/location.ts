@@ -10,6 +10,8 @@ export interface NamedPoint {
   name: string;
   /** English name; the Chinese name is used when absent. */
   nameEn?: string;
+  /** GB/T 2260 code of the unit whose seat this is, when known. */
+  code?: string;
 }
 
 /** The 8 compass directions, clockwise from north. */
@@ -109,10 +111,13 @@ export function describeLocation(
 /** A seat further than this from a patch says nothing useful about where the patch is. */
 export const MAX_SEAT_DISTANCE_M = 50_000;
 
-/** Coordinates as words: 「东经 109.12°，北纬 21.48°」 / "109.12°E, 21.48°N" (two decimals ≈ 1 km). */
+/**
+ * Coordinates as words: 「东经 109.1234°，北纬 21.4800°」 / "109.1234°E, 21.4800°N". Four decimals (≈ 10 m)
+ * find the patch on the ground; the command line writes the same.
+ */
 export function coordinateText(lon: number, lat: number): { zh: string; en: string } {
-  const x = Math.abs(lon).toFixed(2);
-  const y = Math.abs(lat).toFixed(2);
+  const x = Math.abs(lon).toFixed(4);
+  const y = Math.abs(lat).toFixed(4);
   return {
     zh: `${lon < 0 ? '西经' : '东经'} ${x}°，${lat < 0 ? '南纬' : '北纬'} ${y}°`,
     en: `${x}°${lon < 0 ? 'W' : 'E'}, ${y}°${lat < 0 ? 'S' : 'N'}`,
