@@ -236,7 +236,8 @@ class DetectionState {
       this.lastProvenance = provenanceOf(outcome);
       this.lastProject = projectId;
       const threshold = outcome.params.threshold;
-      this.lastThreshold = typeof threshold === 'number' ? threshold.toFixed(3) : String(threshold ?? '');
+      this.lastThreshold =
+        typeof threshold === 'number' ? formatThreshold(threshold) : String(threshold ?? '');
       job.done();
       return opened.length;
     } catch (error) {
@@ -273,3 +274,8 @@ function areal(kind: 'redline' | 'reserve'): (Polygon | MultiPolygon)[] {
 }
 
 export const detection = new DetectionState();
+
+/** The statistic's threshold with three significant digits (on normalised bands it is often well below 0.001). */
+function formatThreshold(value: number): string {
+  return value !== 0 && Math.abs(value) < 0.01 ? value.toPrecision(3) : value.toFixed(3);
+}

@@ -128,6 +128,17 @@ describe('own imagery: band roles, dates and detection on an RGB pair', () => {
       expect(provenance).toMatch(/云及云影掩膜：T1 [\d.]+ 公顷/);
       await page.getByTestId('detect-provenance').scrollIntoViewIfNeeded();
       await screenshot(page, 'imagery-roles-rgb-detected');
+      // No admin layer is loaded: a found patch is placed by its coordinates, never by a distant seat.
+      const found = Number(/检测完成：(\d+) 个图斑/.exec(result)?.[1] ?? 0);
+      if (found > 0) {
+        await page.getByTestId('tab-notebook').click();
+        await page
+          .getByTestId('sql-input')
+          .fill("SELECT count(*) AS n FROM patch WHERE location NOT LIKE '东经 1__.____°，北纬 2_.____°'");
+        await page.getByTestId('sql-run').click();
+        await expect.poll(() => page.getByTestId('sql-result').locator('td').last().textContent()).toBe('0');
+        await page.getByTestId('tab-layers').click();
+      }
     },
   );
 
