@@ -133,7 +133,8 @@ class ScenesState {
       opfsName,
       size: file.size,
       acquiredOn: acquiredOn ?? dated?.date ?? null,
-      dateSource: acquiredOn ? 'user' : (dated?.source ?? null),
+      // A date given by the caller (the sample's project file) that the file itself confirms keeps the file's source.
+      dateSource: acquiredOn && acquiredOn !== dated?.date ? 'user' : (dated?.source ?? null),
       ...rolesFromHeader(probe),
       addedAt: new Date().toISOString(),
     };

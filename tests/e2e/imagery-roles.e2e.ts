@@ -192,5 +192,15 @@ describe('own imagery: band roles, dates and detection on an RGB pair', () => {
     expect(await reloaded.getByTestId('band-role-source').nth(3).textContent()).toBe('用户设定');
     expect(await page.getByTestId('detect-plan').textContent()).toContain('将使用波段：蓝、绿、红');
     await screenshot(page, 'imagery-roles-user-role');
+    // The same panel in English.
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => reloaded.getByTestId('band-role-source').nth(3).textContent()).toBe('set by you');
+    expect(await reloaded.getByTestId('scene-radiometry').textContent()).toMatch(
+      /^10-bit DN in 16-bit words \(values \d+–\d+\), normalised per scene · pixel 1 m$/,
+    );
+    expect(await page.getByTestId('detect-plan').textContent()).toContain('Bands to use: blue, green, red');
+    await screenshot(page, 'imagery-roles-english');
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => reloaded.getByTestId('band-role-source').nth(3).textContent()).toBe('用户设定');
   });
 });
