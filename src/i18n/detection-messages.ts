@@ -58,7 +58,7 @@ const zh = {
   'dm.err.no_project': '没有打开的项目：请先打开或新建项目。',
   'dm.err.actor_missing': '请先在“问题台账”中填写操作人姓名：检测出的图斑要以操作人的名义登记。',
   'dm.err.roles_missing':
-    '{date} 只设定了 {have} 个可用于检测的波段（至少需要红、绿、蓝中的三个）：请在影像面板中设定波段用途。',
+    '{date} 只设定了 {have} 个可用于检测的波段（至少需要三个，如红、绿、蓝）：请在影像面板中设定波段用途。',
   'dm.err.roles_duplicate': '{date} 有两个波段都设为“{role}”：每种用途只能给一个波段。',
   'dm.err.roles_differ':
     '两期影像的波段用途不一致（T1：{t1}；T2：{t2}）：请在影像面板中让两期设定相同的用途。',
@@ -140,7 +140,7 @@ const en: Record<DetectionMessageKey, string> = {
   'dm.err.actor_missing':
     'Enter your name under “Cases” first: detected patches are registered in the name of the person running it.',
   'dm.err.roles_missing':
-    '{date} has only {have} bands detection can use (it needs at least three of red, green and blue): set the band roles in the imagery panel.',
+    '{date} has only {have} bands detection can use (it needs at least three, such as red, green and blue): set the band roles in the imagery panel.',
   'dm.err.roles_duplicate': '{date} has two bands set to “{role}”: give each role to one band only.',
   'dm.err.roles_differ':
     'The two dates have different band roles (T1: {t1}; T2: {t2}): set the same roles for both in the imagery panel.',

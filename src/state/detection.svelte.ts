@@ -133,16 +133,23 @@ class DetectionState {
     return one && two ? [one, two] : null;
   }
 
-  /** Which bands the run will read and which features are off; throws the request's typed error. */
+  /**
+   * Which bands the run will read and which features are off; throws the request's typed error when the roles
+   * do not fit the files or the footprints do not meet.
+   */
   plan(): DetectPlan {
     const pair = this.#pair();
     if (!pair) throw new DetectionSetupError('scenes_missing');
     const [one, two] = pair;
     if (one.record.id === two.record.id) throw new DetectionSetupError('same_scene');
-    return planFromRoles(one.record.bandRoles, two.record.bandRoles, {
+    const plan = planFromRoles(one.record.bandRoles, two.record.bandRoles, {
       t1: one.info.bands,
       t2: two.info.bands,
     });
+    const [a, b] = [one.bounds, two.bounds];
+    if (a[0] >= b[2] || b[0] >= a[2] || a[1] >= b[3] || b[1] >= a[3])
+      throw new DetectionSetupError('no_overlap');
+    return plan;
   }
 
   /** The two dates' seasons when they differ (latitude of T2's centre decides the hemisphere). */
@@ -171,9 +178,6 @@ class DetectionState {
     if (!pair) throw new DetectionSetupError('scenes_missing');
     this.plan();
     const [one, two] = pair;
-    const [a, b] = [one.bounds, two.bounds];
-    if (a[0] >= b[2] || b[0] >= a[2] || a[1] >= b[3] || b[1] >= a[3])
-      throw new DetectionSetupError('no_overlap');
     return { projectId, one, two, active: engine };
   }
 

@@ -11,10 +11,12 @@ export interface TiffSpec {
   /** TIFF DateTime, "YYYY:MM:DD HH:MM:SS". */
   dateTime: string;
   value: (x: number, y: number, band: number) => number;
+  /** Upper-left corner (UTM 49N metres); ORIGIN when absent. */
+  origin?: [number, number];
 }
 
 // Upper-left corner in WGS 84 / UTM zone 49N (near Beihai) and the pixel size: 1 m, finer than the 2 m rule.
-const ORIGIN = [408_000, 2_375_000];
+const ORIGIN: [number, number] = [408_000, 2_375_000];
 const PIXEL_M = 1;
 
 /** An uncompressed, pixel-interleaved, one-strip GeoTIFF in EPSG:32649 with a DateTime tag. */
@@ -39,7 +41,7 @@ export function geoTiff(spec: TiffSpec): Buffer {
     [306, 2, ascii],
     [339, 3, Array.from({ length: bands }, () => 1)],
     [33550, 12, [PIXEL_M, PIXEL_M, 0]],
-    [33922, 12, [0, 0, 0, ORIGIN[0]!, ORIGIN[1]!, 0]],
+    [33922, 12, [0, 0, 0, ...(spec.origin ?? ORIGIN), 0]],
     [34735, 3, geoKeys],
   ];
   const size = (type: number): number => (type === 3 ? 2 : type === 4 ? 4 : type === 12 ? 8 : 1);
@@ -141,4 +143,16 @@ export const fourBand = geoTiff({
   photometric: 1,
   dateTime: '2019:04:02 10:30:00',
   value: (x, y, b) => (b === 3 ? 600 : texture(x, y, b) * 3),
+});
+
+/** T1 moved 5 km east: a pair whose footprints do not meet. */
+export const rgbElsewhere = geoTiff({
+  width: SIZE,
+  height: SIZE,
+  bands: 3,
+  bits: 8,
+  photometric: 2,
+  dateTime: '2018:04:20 10:30:00',
+  value: texture,
+  origin: [413_000, 2_375_000],
 });

@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { guardedPage, launch, newGuardedContext, screenshot, baseUrl, type Guard } from './harness.ts';
-import { fourBand, rgbT1, rgbT2 } from './geotiff-fixture.ts';
+import { fourBand, rgbElsewhere, rgbT1, rgbT2 } from './geotiff-fixture.ts';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -202,5 +202,34 @@ describe('own imagery: band roles, dates and detection on an RGB pair', () => {
     await screenshot(page, 'imagery-roles-english');
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => reloaded.getByTestId('band-role-source').nth(3).textContent()).toBe('用户设定');
+  });
+
+  it('says when a role is missing and when the footprints do not overlap, storing nothing', async () => {
+    await page.getByTestId('project-new').click();
+    await expect.poll(() => page.getByTestId('project-item').count()).toBe(3);
+    await expect.poll(() => sceneItems().count()).toBe(0);
+    await page.getByTestId('file-input').setInputFiles([
+      { name: 'here.tif', mimeType: 'image/tiff', buffer: rgbT1 },
+      { name: 'elsewhere.tif', mimeType: 'image/tiff', buffer: rgbElsewhere },
+    ]);
+    await expect.poll(() => sceneItems().count(), { timeout: 60_000 }).toBe(2);
+    await waitSaved();
+    const runsBefore = await storedRuns(page);
+    const apart = '无法检测：T1 和 T2 的影像范围不重叠：请检查是否选错了影像或坐标系。';
+    await expect.poll(() => page.getByTestId('detect-plan-error').textContent()).toBe(apart);
+    await page.getByTestId('detect-run').click();
+    await expect.poll(messages).toContainEqual(apart);
+    await screenshot(page, 'imagery-roles-apart');
+    // A missing role: green set to "not used" on T1 leaves two usable bands (said before the footprints).
+    await sceneItems().first().getByTestId('band-role-select').nth(1).selectOption('other');
+    await expect
+      .poll(() => page.getByTestId('detect-plan-error').textContent())
+      .toContain('T1 只设定了 2 个可用于检测的波段');
+    await page.getByTestId('detect-run').click();
+    await expect
+      .poll(messages)
+      .toContainEqual(expect.stringMatching(/^无法检测：T1 只设定了 2 个可用于检测的波段/));
+    await screenshot(page, 'imagery-roles-missing-role');
+    expect(await storedRuns(page)).toBe(runsBefore);
   });
 });
