@@ -150,14 +150,14 @@ function mean(v: Float64Array, of: readonly number[] | null, k: number): number 
   return s / k;
 }
 
-/** Load pixel `p` of both dates into the model's scratch vectors. */
-function load(m: PixelModel, t1: readonly BandArray[], t2: readonly BandArray[], p: number): void {
+/** Load pixel `p` of both dates into the model's scratch vectors (`z`, T2 on its own scale, when asked). */
+function load(m: PixelModel, t1: readonly BandArray[], t2: readonly BandArray[], p: number, own = true): void {
+  const { x, y, z, g1, o1, g2, o2 } = m;
   for (let b = 0; b < m.k; b += 1) {
-    const a = t1[b]![p]!;
     const c = t2[b]![p]!;
-    m.x[b] = m.g1[b]! * a + m.o1[b]!;
-    m.y[b] = m.g2[b]! * c + m.o2[b]!;
-    m.z[b] = m.go2[b]! * c + m.oo2[b]!;
+    x[b] = g1[b]! * t1[b]![p]! + o1[b]!;
+    y[b] = g2[b]! * c + o2[b]!;
+    if (own) z[b] = m.go2[b]! * c + m.oo2[b]!;
   }
 }
 
@@ -167,7 +167,7 @@ function load(m: PixelModel, t1: readonly BandArray[], t2: readonly BandArray[],
  */
 export function pixelIndices(f: WindowFeatures, p: number, out: Float64Array): Float64Array {
   const m = f.model;
-  load(m, f.t1, f.t2, p);
+  load(m, f.t1, f.t2, p, false);
   out[NDVI1] = vegetation(m, m.x);
   out[NDVI2] = vegetation(m, m.y);
   out[NDWI1] = m.nir >= 0 ? nd(m.x[m.green]!, m.x[m.nir]!) : Number.NaN;
