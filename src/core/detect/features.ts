@@ -151,7 +151,13 @@ function mean(v: Float64Array, of: readonly number[] | null, k: number): number 
 }
 
 /** Load pixel `p` of both dates into the model's scratch vectors (`z`, T2 on its own scale, when asked). */
-function load(m: PixelModel, t1: readonly BandArray[], t2: readonly BandArray[], p: number, own = true): void {
+function load(
+  m: PixelModel,
+  t1: readonly BandArray[],
+  t2: readonly BandArray[],
+  p: number,
+  own = true,
+): void {
   const { x, y, z, g1, o1, g2, o2 } = m;
   for (let b = 0; b < m.k; b += 1) {
     const c = t2[b]![p]!;
