@@ -212,6 +212,7 @@ function openedPair(
       t1.meta.geotransform as Geotransform,
       { width: t2.meta.width, height: t2.meta.height, geotransform: gt2 },
       map,
+      plan.read.t1.length,
     );
   }
   const input: DetectInput = {

@@ -66,7 +66,23 @@ function validMask(
         const v = band[p]!;
         if (v === nd || v !== v) valid[p] = 0;
       }
+  for (const bands of [t1, t2]) for (let p = 0; p < n; p += 1) if (allZero(bands, p)) valid[p] = 0;
   return valid;
+}
+
+/** True when every band of a date is 0 at pixel `p` (fill outside the acquired footprint). */
+function allZero(bands: readonly BandArray[], p: number): boolean {
+  for (const band of bands) if (band[p] !== 0) return false;
+  return true;
+}
+
+/** True when some sample pixel is 0 in every band of a date: the files use 0 as fill without saying so. */
+function hasZeroFill(reads: readonly { a: BandArray[]; b: BandArray[] }[]): boolean {
+  for (const { a, b } of reads) {
+    const n = a[0]!.length;
+    for (let p = 0; p < n; p += 1) if (allZero(a, p) || allZero(b, p)) return true;
+  }
+  return false;
 }
 
 /** What the calibration measured, for the run's provenance. */
@@ -137,6 +153,7 @@ export async function calibrate(
     onWindow?.(i + 1, windows.length);
   }
   if (valid < 1000) throw new DetectInputError('too_few_valid', { valid });
+  const zeroFill = hasZeroFill(reads);
   // Evenly spaced fit pixels across the sample.
   const step = Math.max(1, Math.floor(valid / params.fitPixels));
   const fitCount = Math.floor((valid - 1) / step) + 1;
@@ -252,6 +269,8 @@ export async function calibrate(
       irmad,
       model,
       params.smoothRadius,
+      undefined,
+      zeroFill,
     );
     for (let p = 0; p < f.stat.length; p += 1)
       if (f.valid[p] && cloudAt(model, a, b, p) === 0) values[filled++] = f.stat[p]!;
@@ -273,6 +292,7 @@ export async function calibrate(
     threshold: threshold.value,
     zThreshold: (threshold.value - median) / scale,
     gateValues,
+    zeroFill,
     vegetationMedian: vegSorted.length > 0 ? quantileSorted(vegSorted, 0.5) : 0,
     clouds,
     samplePixels: valid,

@@ -44,6 +44,11 @@ export interface Calibration {
   threshold: number;
   zThreshold: number;
   gateValues: GateValues;
+  /**
+   * Pixels that are 0 in every band of a date are no data (fill outside the footprint, common in Landsat and
+   * orthophoto mosaics without a declared nodata value); set when the sample holds such pixels.
+   */
+  zeroFill: boolean;
   /** Median vegetation index of the scene (both dates, clear pixels). */
   vegetationMedian: number;
   /** Test clouds and shadows on each date (off when the date has no cloud-like pixels in the sample). */
@@ -150,14 +155,20 @@ function mean(v: Float64Array, of: readonly number[] | null, k: number): number 
   return s / k;
 }
 
-/** Load pixel `p` of both dates into the model's scratch vectors. */
-function load(m: PixelModel, t1: readonly BandArray[], t2: readonly BandArray[], p: number): void {
+/** Load pixel `p` of both dates into the model's scratch vectors (`z`, T2 on its own scale, when asked). */
+function load(
+  m: PixelModel,
+  t1: readonly BandArray[],
+  t2: readonly BandArray[],
+  p: number,
+  own = true,
+): void {
+  const { x, y, z, g1, o1, g2, o2 } = m;
   for (let b = 0; b < m.k; b += 1) {
-    const a = t1[b]![p]!;
     const c = t2[b]![p]!;
-    m.x[b] = m.g1[b]! * a + m.o1[b]!;
-    m.y[b] = m.g2[b]! * c + m.o2[b]!;
-    m.z[b] = m.go2[b]! * c + m.oo2[b]!;
+    x[b] = g1[b]! * t1[b]![p]! + o1[b]!;
+    y[b] = g2[b]! * c + o2[b]!;
+    if (own) z[b] = m.go2[b]! * c + m.oo2[b]!;
   }
 }
 
@@ -167,7 +178,7 @@ function load(m: PixelModel, t1: readonly BandArray[], t2: readonly BandArray[],
  */
 export function pixelIndices(f: WindowFeatures, p: number, out: Float64Array): Float64Array {
   const m = f.model;
-  load(m, f.t1, f.t2, p);
+  load(m, f.t1, f.t2, p, false);
   out[NDVI1] = vegetation(m, m.x);
   out[NDVI2] = vegetation(m, m.y);
   out[NDWI1] = m.nir >= 0 ? nd(m.x[m.green]!, m.x[m.nir]!) : Number.NaN;
@@ -254,6 +265,7 @@ export function windowFeatures(
   pixel: PixelModel,
   smoothRadius: number,
   scratch?: Scratch,
+  zeroFill = false,
 ): WindowFeatures {
   const n = width * height;
   const valid = scratch ? scratch.u8('features.valid', n) : new Uint8Array(n);
@@ -261,11 +273,11 @@ export function windowFeatures(
   const nd1 = nodata.t1 ?? Number.NaN;
   const nd2 = nodata.t2 ?? Number.NaN;
   const isFloat = (x: BandArray): boolean => x instanceof Float32Array || x instanceof Float64Array;
-  const check = nodata.t1 !== null || nodata.t2 !== null || [...t1, ...t2].some(isFloat);
+  const check = zeroFill || nodata.t1 !== null || nodata.t2 !== null || [...t1, ...t2].some(isFloat);
   const allValid =
     t1.length === 4 && model.a.length === 4
-      ? chi4(t1, t2, n, model, nd1, nd2, check, valid, raw)
-      : chiK(t1, t2, n, model, nd1, nd2, check, valid, raw);
+      ? chi4(t1, t2, n, model, nd1, nd2, check, zeroFill, valid, raw)
+      : chiK(t1, t2, n, model, nd1, nd2, check, zeroFill, valid, raw);
   const stat = boxMean(raw, width, height, smoothRadius, allValid ? undefined : valid, scratch);
   if (!allValid) for (let p = 0; p < n; p += 1) if (!valid[p]) stat[p] = Number.NaN;
   return { width, height, valid, stat, t1, t2, model: pixel };
@@ -280,6 +292,7 @@ function chiK(
   nd1: number,
   nd2: number,
   check: boolean,
+  zeroFill: boolean,
   valid: Uint8Array,
   raw: Float32Array,
 ): boolean {
@@ -300,6 +313,8 @@ function chiK(
   let allValid = true;
   for (let p = 0; p < n; p += 1) {
     let bad = false;
+    let zero1 = zeroFill;
+    let zero2 = zeroFill;
     for (let j = 0; j < k; j += 1) {
       const a = t1[j]![p]!;
       const b = t2[j]![p]!;
@@ -307,7 +322,10 @@ function chiK(
       y[j] = b;
       // NaN never equals anything, so a missing nodata value matches nothing; NaN pixels fail `v === v`.
       if (check && (a === nd1 || b === nd2 || a !== a || b !== b)) bad = true;
+      if (a !== 0) zero1 = false;
+      if (b !== 0) zero2 = false;
     }
+    if (zero1 || zero2) bad = true;
     if (bad) {
       raw[p] = Number.NaN;
       valid[p] = 0;
@@ -336,6 +354,7 @@ function chi4(
   nd1: number,
   nd2: number,
   check: boolean,
+  zeroFill: boolean,
   valid: Uint8Array,
   raw: Float32Array,
 ): boolean {
@@ -434,7 +453,9 @@ function chi4(
         yb === nd2 ||
         yg === nd2 ||
         yr === nd2 ||
-        yn === nd2;
+        yn === nd2 ||
+        (zeroFill &&
+          ((xb === 0 && xg === 0 && xr === 0 && xn === 0) || (yb === 0 && yg === 0 && yr === 0 && yn === 0)));
       if (bad || s !== s) {
         raw[p] = Number.NaN;
         valid[p] = 0;

@@ -61,7 +61,18 @@ export function computeTile(
   const { core, read } = job;
   const rw = read.x1 - read.x0;
   const rh = read.y1 - read.y0;
-  const f = windowFeatures(a, b, rw, rh, nodata, cal.irmad, pixelModel(cal), params.smoothRadius, scratch);
+  const f = windowFeatures(
+    a,
+    b,
+    rw,
+    rh,
+    nodata,
+    cal.irmad,
+    pixelModel(cal),
+    params.smoothRadius,
+    scratch,
+    cal.zeroFill,
+  );
   let mask = changeMask(f, cal, scratch);
   if (params.openRadius > 0) mask = open(mask, rw, rh, params.openRadius);
   if (params.closeRadius > 0) mask = close(mask, rw, rh, params.closeRadius);

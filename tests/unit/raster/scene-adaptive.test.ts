@@ -2,12 +2,14 @@
 // flag, pixel-size scaled defaults and the season warning.
 import { describe, expect, it } from 'vitest';
 import { pixelModel, cloudAt, type Calibration } from '../../../src/core/detect/features.ts';
+import { detectChanges } from '../../../src/core/detect/pipeline.ts';
+import type { Geotransform } from '../../../src/core/raster/types.ts';
 import { harvestLike } from '../../../src/core/detect/harvest.ts';
 import { resolutionDefaults, withResolution } from '../../../src/core/detect/resolution.ts';
 import { seasonsDiffer } from '../../../src/core/detect/season.ts';
 import type { PatchFeatures } from '../../../src/core/detect/types.ts';
 import { kittlerIllingworth, resolveThresholdDetailed } from '../../../src/core/raster/threshold.ts';
-import { prng } from './synthetic.ts';
+import { memorySource, prng, syntheticPair } from './synthetic.ts';
 
 /** Gaussian samples (Box–Muller) from a seeded generator. */
 function gauss(rnd: () => number, mean: number, sd: number): number {
@@ -147,5 +149,27 @@ describe('season warning', () => {
     // Near the equator only gaps of more than two months warn.
     expect(seasonsDiffer('2016-01-10', '2018-02-20', 5)).toBe(false);
     expect(seasonsDiffer('2016-01-10', '2018-06-20', 5)).toBe(true);
+  });
+});
+
+describe('zero fill without a declared nodata value', () => {
+  it('leaves pixels that are 0 in every band of a date out, instead of finding change there', async () => {
+    const pair = syntheticPair(160, 120, 10, 4);
+    // T2 acquired only right of column 40 (0 in every band to the left, as in a clipped scene).
+    for (const band of pair.t2) for (let y = 0; y < 120; y += 1) band.fill(0, y * 160, y * 160 + 40);
+    const gt: Geotransform = [109.0, 9e-5, 0, 21.6, 0, -9e-5];
+    const result = await detectChanges(
+      { t1: memorySource(pair.t1, 160, 120), t2: memorySource(pair.t2, 160, 120), geotransform: gt },
+      { minAreaM2: 1000 },
+    );
+    expect(result.calibration.zeroFill).toBe(true);
+    expect(result.patches.length).toBeGreaterThan(0);
+    const westOfFill = 109.0 + 40 * 9e-5;
+    for (const p of result.patches) {
+      const ring =
+        p.geometry.type === 'Polygon' ? p.geometry.coordinates[0]! : p.geometry.coordinates[0]![0]!;
+      // Every vertex lies east of the fill (polygon edges at pixel borders: on or right of column 40).
+      for (const [lon] of ring) expect(lon!).toBeGreaterThanOrEqual(westOfFill - 1e-9);
+    }
   });
 });
