@@ -28,6 +28,16 @@ export interface ImageInfo {
   bandNames: string[];
   /** Acquisition date (YYYY-MM-DD) from TIFF/GDAL metadata, when present. */
   date: string | null;
+  /** Dataset-level GDAL metadata items (sensor names, dates), strings only. */
+  metadata: Record<string, string>;
+  /** Per-band GDAL metadata other than the description, as "NAME=value" lines. */
+  bandMetadata: string[];
+  /** TIFF PhotometricInterpretation (2 = RGB), null when absent. */
+  photometric: number | null;
+  /** TIFF DateTime tag as written, null when absent. */
+  tiffDateTime: string | null;
+  /** Smallest and largest value found over all bands of the smallest overview (nodata left out). */
+  valueRange: { min: number; max: number };
   /** Per-band 2 % / 98 % values from the smallest overview, for the default contrast stretch. */
   stretch: { p2: number[]; p98: number[] };
 }

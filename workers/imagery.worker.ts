@@ -5,6 +5,7 @@ import { geoTiffFromBlob } from '../src/io/geotiff-blob-source.ts';
 import { bandPercentiles, stretchToRgba, type BandArray } from '../src/core/display/stretch.ts';
 import { imageTooLarge } from '../src/core/display/image-limits.ts';
 import { CrsError, resolveCrs, type GeoKeys, type ResolvedCrs } from '../src/core/geo/crs.ts';
+import { sceneDate } from '../src/core/display/scene-dates.ts';
 import type { ImageInfo, ImageryApi, ImageryErrorCode, RenderRequest, RenderResult } from './imagery-api.ts';
 
 // DEFLATE through fflate rather than geotiff.js's pako (measured faster; see geotiff-inflate-web.ts).
@@ -44,29 +45,44 @@ function sampleFormat(image: GeoTIFFImage): ImageInfo['sampleFormat'] {
   return format === 3 ? 'float' : format === 2 ? 'int' : 'uint';
 }
 
-async function readDate(image: GeoTIFFImage): Promise<string | null> {
-  const metadata = (await image.getGDALMetadata().catch(() => null)) ?? {};
-  const candidates = [
-    metadata.ACQUISITIONDATETIME,
-    metadata.ACQUISITION_DATE,
-    metadata.DATE,
-    await image.fileDirectory.loadValue('DateTime').catch(() => undefined),
-  ];
-  for (const value of candidates) {
-    const match = typeof value === 'string' ? /(\d{4})[-:](\d{2})[-:](\d{2})/.exec(value) : null;
-    if (match) return `${match[1]}-${match[2]}-${match[3]}`;
-  }
-  return null;
+function strings(record: Record<string, unknown> | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(record ?? {}))
+    if (typeof value === 'string' || typeof value === 'number') out[key] = String(value).trim();
+  return out;
 }
 
-async function bandNames(image: GeoTIFFImage, count: number): Promise<string[]> {
+/** Dataset metadata, the TIFF DateTime tag and PhotometricInterpretation: what role and date guesses read. */
+async function headerFields(
+  image: GeoTIFFImage,
+): Promise<{ metadata: Record<string, string>; tiffDateTime: string | null; photometric: number | null }> {
+  const metadata = strings(await image.getGDALMetadata().catch(() => null));
+  const tag: unknown = await image.fileDirectory.loadValue('DateTime').catch(() => undefined);
+  const photometric: unknown = image.fileDirectory.getValue('PhotometricInterpretation');
+  return {
+    metadata,
+    tiffDateTime: typeof tag === 'string' ? tag : null,
+    photometric: typeof photometric === 'number' ? photometric : null,
+  };
+}
+
+async function bandFields(
+  image: GeoTIFFImage,
+  count: number,
+): Promise<{ names: string[]; metadata: string[] }> {
   const names: string[] = [];
+  const metadata: string[] = [];
   for (let band = 0; band < count; band += 1) {
-    const metadata = await image.getGDALMetadata(band).catch(() => null);
-    const name = metadata?.DESCRIPTION;
-    names.push(typeof name === 'string' ? name : '');
+    const items = strings(await image.getGDALMetadata(band).catch(() => null));
+    names.push(items.DESCRIPTION ?? '');
+    metadata.push(
+      Object.entries(items)
+        .filter(([key]) => key !== 'DESCRIPTION')
+        .map(([key, value]) => `${key}=${value}`)
+        .join('\n'),
+    );
   }
-  return names;
+  return { names, metadata };
 }
 
 const api: ImageryApi = {
@@ -119,11 +135,18 @@ const api: ImageryApi = {
     const nodata = noDataValue ?? (sampleFormat(image) === 'uint' ? 0 : null);
     const p2: number[] = [];
     const p98: number[] = [];
+    let min = Infinity;
+    let max = -Infinity;
     for (const band of raw) {
-      const [low, high] = bandPercentiles(band, nodata, [2, 98]);
+      const [low, high, least, most] = bandPercentiles(band, nodata, [2, 98, 0, 100]);
       p2.push(low ?? 0);
       p98.push(high ?? 1);
+      min = Math.min(min, least ?? 0);
+      max = Math.max(max, most ?? 0);
     }
+    const header = await damaged('header metadata', () => headerFields(image));
+    const perBand = await damaged('band metadata', () => bandFields(image, bands));
+    const dated = sceneDate({ metadata: header.metadata, tiffDateTime: header.tiffDateTime, fileName: '' });
     const info: ImageInfo = {
       id,
       width: image.getWidth(),
@@ -135,8 +158,13 @@ const api: ImageryApi = {
       transform: { x0: origin[0] ?? 0, y0: origin[1] ?? 0, dx: resolution[0] ?? 1, dy: resolution[1] ?? -1 },
       crs,
       overviews: count - 1,
-      bandNames: await damaged('band metadata', () => bandNames(image, bands)),
-      date: await damaged('date metadata', () => readDate(image)),
+      bandNames: perBand.names,
+      date: dated?.date ?? null,
+      metadata: header.metadata,
+      bandMetadata: perBand.metadata,
+      photometric: header.photometric,
+      tiffDateTime: header.tiffDateTime,
+      valueRange: { min: Number.isFinite(min) ? min : 0, max: Number.isFinite(max) ? max : 0 },
       stretch: { p2, p98 },
     };
     open.set(id, { tiff, info });

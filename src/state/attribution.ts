@@ -4,7 +4,8 @@ import type { GeometryApi, GeometryLayers, AttributeResult } from '../../workers
 import type { PatchInput } from '../core/geo/attributes.ts';
 import type { AdminFeature } from '../core/geo/admin-join.ts';
 import type { AreaFeature } from '../core/geo/spatial-index.ts';
-import { adminFeaturesOf, areaFeaturesOf } from '../core/geo/reference-layers.ts';
+import { adminFeaturesOf, areaFeaturesOf, seatsOfAdminLayers } from '../core/geo/reference-layers.ts';
+import type { NamedPoint } from '../core/geo/location.ts';
 import { PROVINCES_URL } from '../map/basemap-layers.ts';
 import { getSetting, putSetting } from '../store/settings.ts';
 import { layers } from './layers.svelte.ts';
@@ -37,6 +38,16 @@ async function adminFeatures(): Promise<AdminFeature[]> {
   );
 }
 
+/**
+ * Seats for the location text: those of the project's admin layers only (their points, and the bundled seats
+ * of their units). The text names a seat only where admin polygons cover the patch and the seat is within
+ * 50 km (core/geo/location); elsewhere it gives coordinates.
+ */
+async function namedPoints(): Promise<NamedPoint[]> {
+  const admin = layers.ofKind('admin').map(({ features }) => features);
+  return seatsOfAdminLayers(admin, await bundledSeats());
+}
+
 /** Build the reference layers and send them to the worker under one key. */
 export async function prepareAttribution(key: string): Promise<void> {
   const names: Record<string, string> = {};
@@ -45,7 +56,7 @@ export async function prepareAttribution(key: string): Promise<void> {
     redlines: areaFeatures('redline'),
     reserves: areaFeatures('reserve'),
     admin: await adminFeatures(),
-    namedPoints: await bundledSeats(),
+    namedPoints: await namedPoints(),
     names,
   };
   await geometryWorker().prepare(key, request);

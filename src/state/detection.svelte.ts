@@ -5,6 +5,7 @@ import { putRecord } from '../store/records.ts';
 import { readProjectFile } from '../store/opfs.ts';
 import { putRunRow } from '../db/patches.ts';
 import { jobs } from './jobs.svelte.ts';
+import { ledger } from './ledger.svelte.ts';
 import { layers } from './layers.svelte.ts';
 import { scenes } from './scenes.svelte.ts';
 import { project } from './project.svelte.ts';
@@ -13,6 +14,11 @@ import { mapState } from './map.svelte.ts';
 import { drawingPreview } from '../map/detection-layers.ts';
 import { DETECTION_JOB } from './run-recovery.ts';
 import { DEFAULT_DETECT_PARAMS } from '../core/detect/params.ts';
+import { planFromRoles, type DetectPlan } from '../core/detect/app-request.ts';
+import type { RunProvenance } from '../core/detect/provenance.ts';
+import { seasonMismatch, type Season } from '../core/display/scene-dates.ts';
+import { DetectionSetupError } from './detection-text.ts';
+import type { Scene } from './scenes.svelte.ts';
 
 /** What the detection engine needs: two images, their band roles, the area to search and the parameters. */
 export interface DetectRequest {
@@ -27,12 +33,18 @@ export interface DetectRequest {
   /** null = automatic threshold; otherwise 0..1, higher finds more. */
   sensitivity: number | null;
   minAreaM2: number;
+  /** Band counts of the two files, so roles can be checked against them. */
+  fileBands?: { t1: number; t2: number };
+  /** Acquisition dates (YYYY-MM-DD) when known, for the run's provenance and season check. */
+  dates?: { t1: string | null; t2: string | null };
 }
 
 export interface DetectOutcome {
   patches: PatchCandidate[];
   /** Every parameter the run used (recorded with the run). */
   params: Record<string, unknown>;
+  /** What the engine decided about the imagery (bands, radiometry, threshold, masks), when it says. */
+  provenance?: RunProvenance;
 }
 
 /** A detection engine: runs in a worker, reports progress and patches as tiles finish, stops on abort. */
@@ -78,24 +90,100 @@ class DetectionState {
   running = $state(false);
   lastCount = $state<number | null>(null);
   lastThreshold = $state<string>('');
+  /** What the last finished run says about its imagery and threshold. */
+  lastProvenance = $state.raw<RunProvenance | null>(null);
+  /** The project the last result belongs to: another project's result is not shown. */
+  lastProject = $state<string | null>(null);
+
+  /** The last result, when it is of the open project. */
+  get result(): { count: number; threshold: string; provenance: RunProvenance | null } | null {
+    if (this.lastCount === null || this.lastProject !== project.current?.id) return null;
+    return { count: this.lastCount, threshold: this.lastThreshold, provenance: this.lastProvenance };
+  }
 
   get available(): boolean {
     return engine !== null;
   }
 
-  /** Defaults: the two scenes in label order. */
+  /**
+   * Defaults: the two scenes in label order (labels follow the dates once two dated scenes are imported). A
+   * choice of two different existing scenes is kept.
+   */
   pickScenes(): void {
+    const ids = new Set(scenes.scenes.map((scene) => scene.record.id));
+    if (this.t1 && this.t2 && this.t1 !== this.t2 && ids.has(this.t1) && ids.has(this.t2)) return;
     const ordered = [...scenes.scenes].sort((a, b) => a.record.label.localeCompare(b.record.label));
-    this.t1 ??= ordered[0]?.record.id ?? null;
-    this.t2 ??= ordered[1]?.record.id ?? null;
+    this.t1 = ordered[0]?.record.id ?? null;
+    this.t2 = ordered[1]?.record.id ?? null;
+  }
+
+  /** Label the two scenes by date and select them: T1 the earlier, T2 the later. Null when dates cannot say. */
+  async chooseByDate(): Promise<{ t1: Scene['record']; t2: Scene['record'] } | null> {
+    const pair = await scenes.labelByDate();
+    if (!pair) return null;
+    this.t1 = pair.t1.id;
+    this.t2 = pair.t2.id;
+    return pair;
+  }
+
+  /** The chosen pair, or null. */
+  #pair(): [Scene, Scene] | null {
+    const one = scenes.scenes.find((s) => s.record.id === this.t1);
+    const two = scenes.scenes.find((s) => s.record.id === this.t2);
+    return one && two ? [one, two] : null;
+  }
+
+  /**
+   * Which bands the run will read and which features are off; throws the request's typed error when the roles
+   * do not fit the files or the footprints do not meet.
+   */
+  plan(): DetectPlan {
+    const pair = this.#pair();
+    if (!pair) throw new DetectionSetupError('scenes_missing');
+    const [one, two] = pair;
+    if (one.record.id === two.record.id) throw new DetectionSetupError('same_scene');
+    const plan = planFromRoles(one.record.bandRoles, two.record.bandRoles, {
+      t1: one.info.bands,
+      t2: two.info.bands,
+    });
+    const [a, b] = [one.bounds, two.bounds];
+    if (a[0] >= b[2] || b[0] >= a[2] || a[1] >= b[3] || b[1] >= a[3])
+      throw new DetectionSetupError('no_overlap');
+    return plan;
+  }
+
+  /** The two dates' seasons when they differ (latitude of T2's centre decides the hemisphere). */
+  seasons(): { t1: Season; t2: Season; d1: string; d2: string } | null {
+    const pair = this.#pair();
+    if (!pair) return null;
+    const [one, two] = pair;
+    const latitude = (two.bounds[1] + two.bounds[3]) / 2;
+    const mismatch = seasonMismatch(one.record.acquiredOn, two.record.acquiredOn, latitude);
+    return mismatch && one.record.acquiredOn && two.record.acquiredOn
+      ? { ...mismatch, d1: one.record.acquiredOn, d2: two.record.acquiredOn }
+      : null;
+  }
+
+  /**
+   * Everything that can be known to be wrong before a run, checked before anything is stored: the scenes,
+   * the engine, the roles against the files, and whether the footprints meet.
+   */
+  #preflight(): { projectId: string; one: Scene; two: Scene; active: DetectEngine } {
+    const projectId = project.current?.id;
+    if (!projectId) throw new DetectionSetupError('no_project');
+    if (!engine) throw new DetectionSetupError('engine_missing');
+    // Found patches are opened as cases in the user's name: without one, the whole run would be thrown away.
+    if (!ledger.actor) throw new DetectionSetupError('actor_missing');
+    const pair = this.#pair();
+    if (!pair) throw new DetectionSetupError('scenes_missing');
+    this.plan();
+    const [one, two] = pair;
+    return { projectId, one, two, active: engine };
   }
 
   async run(): Promise<number> {
-    const projectId = project.current?.id;
     this.pickScenes();
-    const one = scenes.scenes.find((s) => s.record.id === this.t1);
-    const two = scenes.scenes.find((s) => s.record.id === this.t2);
-    if (!engine || !projectId || !one || !two) throw new Error('detection needs two scenes and the engine');
+    const { projectId, one, two, active } = this.#preflight();
     const job = jobs.start(DETECTION_JOB);
     this.running = true;
     const run: RunRecord = {
@@ -126,8 +214,10 @@ class DetectionState {
         exclude: areal('reserve'),
         sensitivity: this.auto ? null : this.sensitivity,
         minAreaM2: toSquareMetres(this.minArea, this.unit),
+        fileBands: { t1: one.info.bands, t2: two.info.bands },
+        dates: { t1: one.record.acquiredOn, t2: two.record.acquiredOn },
       };
-      const outcome = await engine.detect(request, job.signal, (share, message, newPatches) => {
+      const outcome = await active.detect(request, job.signal, (share, message, newPatches) => {
         job.update(share * 0.9, message);
         preview.push(...newPatches);
         mapState.setOverlay('detection-preview', drawingPreview(preview));
@@ -147,8 +237,11 @@ class DetectionState {
         patchCount: opened.length,
       });
       this.lastCount = opened.length;
+      this.lastProvenance = provenanceOf(outcome);
+      this.lastProject = projectId;
       const threshold = outcome.params.threshold;
-      this.lastThreshold = typeof threshold === 'number' ? threshold.toFixed(3) : String(threshold ?? '');
+      this.lastThreshold =
+        typeof threshold === 'number' ? formatThreshold(threshold) : String(threshold ?? '');
       job.done();
       return opened.length;
     } catch (error) {
@@ -167,6 +260,16 @@ class DetectionState {
   }
 }
 
+/** The engine's provenance: on the outcome, or recorded among the run's parameters. */
+function provenanceOf(outcome: DetectOutcome): RunProvenance | null {
+  const recorded = outcome.params.provenance;
+  const fromParams =
+    typeof recorded === 'object' && recorded !== null && 'featuresOff' in recorded
+      ? (recorded as RunProvenance)
+      : null;
+  return outcome.provenance ?? fromParams;
+}
+
 function areal(kind: 'redline' | 'reserve'): (Polygon | MultiPolygon)[] {
   return layers
     .ofKind(kind)
@@ -175,3 +278,8 @@ function areal(kind: 'redline' | 'reserve'): (Polygon | MultiPolygon)[] {
 }
 
 export const detection = new DetectionState();
+
+/** The statistic's threshold with three significant digits (on normalised bands it is often well below 0.001). */
+function formatThreshold(value: number): string {
+  return value !== 0 && Math.abs(value) < 0.01 ? value.toPrecision(3) : value.toFixed(3);
+}

@@ -3,6 +3,7 @@ import { scenes } from './scenes.svelte.ts';
 import { project } from './project.svelte.ts';
 import { notices } from './notices.svelte.ts';
 import { describeError, describeImportFailure } from './describe-error.ts';
+import { announceDateOrder } from './date-order.ts';
 
 const IMAGERY = /\.(tif|tiff)$/i;
 const SIDECAR = /\.(shx|dbf|prj|cpg|qix|sbn|sbx|shp\.xml)$/i;
@@ -59,4 +60,5 @@ export async function importFiles(files: readonly File[]): Promise<void> {
       notices.push('error', message, detail);
     }
   }
+  if (imagery.length > 0) await announceDateOrder();
 }

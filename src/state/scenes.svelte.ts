@@ -2,12 +2,10 @@ import type { Layer } from '@deck.gl/core';
 import type { ProjectScopedRecord } from '../store/database.ts';
 import { deleteRecord, listRecords, putRecord } from '../store/records.ts';
 import { deleteProjectFile, readProjectFile, writeProjectFile } from '../store/opfs.ts';
-import {
-  compositeBands,
-  dateFromFileName,
-  guessBandRoles,
-  type BandRole,
-} from '../core/display/band-roles.ts';
+import { compositeBands, guessRoles, type BandRole, type RoleSource } from '../core/display/band-roles.ts';
+import { chooseByDate, sceneDate, type DateSource } from '../core/display/scene-dates.ts';
+import { classifyRadiometry, type Radiometry } from '../core/display/radiometry.ts';
+import { geodesicDistanceM } from '../core/geo/location.ts';
 import { outputSize, pixelToMap, windowForView, type PixelWindow } from '../core/display/view-window.ts';
 import { imageryLayers, type ImageryTile } from '../map/imagery-layers.ts';
 import type { ImageInfo } from '../../workers/imagery-api.ts';
@@ -29,6 +27,10 @@ export interface SceneRecord extends ProjectScopedRecord {
   acquiredOn: string | null;
   sensor: string;
   bandRoles: BandRole[];
+  /** Where each role came from (absent on scenes stored before roles had sources). */
+  roleSources?: RoleSource[];
+  /** Where the acquisition date came from; 'user' once typed in the panel. */
+  dateSource?: DateSource | 'user' | null;
   addedAt: string;
 }
 
@@ -40,6 +42,37 @@ export interface Scene {
   bounds: Bounds;
   base: ImageryTile | null;
   detail: ImageryTile | null;
+  /** What the pixel values are (data type and the range found). */
+  radiometry: Radiometry;
+  /** Ground size of a pixel at the image centre, metres. */
+  pixelM: number;
+}
+
+/** Ground size of one pixel at the image centre: the geodesic distance to the next pixel across. */
+function groundPixelM(info: ImageInfo, crs: CrsFunctions): number {
+  const col = info.width / 2;
+  const row = info.height / 2;
+  const [lon1, lat1] = crs.toLonLat(...pixelToMap(info.transform, col, row));
+  const [lon2, lat2] = crs.toLonLat(...pixelToMap(info.transform, col + 1, row));
+  return geodesicDistanceM(lon1, lat1, lon2, lat2);
+}
+
+/** Roles, sources and sensor guessed from a freshly opened image's header. */
+export function rolesFromHeader(info: ImageInfo): {
+  bandRoles: BandRole[];
+  roleSources: RoleSource[];
+  sensor: string;
+} {
+  const guess = guessRoles({
+    bands: info.bands,
+    descriptions: info.bandNames,
+    bandMetadata: info.bandMetadata,
+    metadata: info.metadata,
+    photometric: info.photometric,
+    bitsPerSample: info.bitsPerSample,
+    sampleFormat: info.sampleFormat,
+  });
+  return { bandRoles: guess.roles, roleSources: guess.sources, sensor: guess.sensor ?? '' };
 }
 
 let requestCounter = 0;
@@ -90,6 +123,7 @@ class ScenesState {
     const probe = await imageryWorker().open(id, file);
     // In DevTools → Performance, with imagery:render: where the wait for a picked image's first frame goes.
     performance.measure('imagery:open', { start: opened, end: performance.now() });
+    const dated = sceneDate({ metadata: probe.metadata, tiffDateTime: probe.tiffDateTime, fileName });
     const record: SceneRecord = {
       schemaVersion: 1,
       id,
@@ -98,9 +132,10 @@ class ScenesState {
       fileName,
       opfsName,
       size: file.size,
-      acquiredOn: acquiredOn ?? probe.date ?? dateFromFileName(fileName),
-      sensor: '',
-      bandRoles: guessBandRoles(probe.bandNames, probe.bands),
+      acquiredOn: acquiredOn ?? dated?.date ?? null,
+      // A date given by the caller (the sample's project file) that the file itself confirms keeps the file's source.
+      dateSource: acquiredOn && acquiredOn !== dated?.date ? 'user' : (dated?.source ?? null),
+      ...rolesFromHeader(probe),
       addedAt: new Date().toISOString(),
     };
     const scene = await this.#open(record, file, probe);
@@ -126,6 +161,35 @@ class ScenesState {
       throw error;
     }
     return scene;
+  }
+
+  /** Change one band's role (the source becomes 'user'); stored with the scene. */
+  async setRole(id: string, band: number, role: BandRole): Promise<void> {
+    const scene = this.scenes.find((item) => item.record.id === id);
+    if (!scene || band < 0 || band >= scene.record.bandRoles.length) return;
+    const bandRoles = [...scene.record.bandRoles];
+    const roleSources: RoleSource[] = scene.record.bandRoles.map(
+      (_, i) => scene.record.roleSources?.[i] ?? 'order',
+    );
+    bandRoles[band] = role;
+    roleSources[band] = 'user';
+    await this.update({ ...scene.record, bandRoles, roleSources });
+  }
+
+  /**
+   * With exactly two dated scenes, label the earlier T1 and the later T2 (stored). Returns the pair, or null
+   * when the dates cannot order them (missing or equal): the user then picks in the detection panel.
+   */
+  async labelByDate(): Promise<{ t1: SceneRecord; t2: SceneRecord } | null> {
+    const pair = chooseByDate(this.scenes.map((scene) => scene.record));
+    if (!pair) return null;
+    if (pair.t1.label !== 'T1' || pair.t2.label !== 'T2') {
+      await this.update({ ...pair.t1, label: 'T1' });
+      await this.update({ ...pair.t2, label: 'T2' });
+    }
+    const records = this.scenes.map((scene) => scene.record);
+    const find = (id: string): SceneRecord => records.find((record) => record.id === id)!;
+    return { t1: find(pair.t1.id), t2: find(pair.t2.id) };
   }
 
   async update(record: SceneRecord): Promise<void> {
@@ -154,7 +218,23 @@ class ScenesState {
     const lons = corners.map((c) => c[0]);
     const lats = corners.map((c) => c[1]);
     const bounds: Bounds = [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
-    const scene: Scene = { record, info, crs, bounds, base: null, detail: null };
+    const radiometry = classifyRadiometry({
+      bits: info.bitsPerSample,
+      sampleFormat: info.sampleFormat,
+      min: info.valueRange?.min ?? info.stretch.p2.reduce((a, b) => Math.min(a, b), Infinity),
+      max: info.valueRange?.max ?? info.stretch.p98.reduce((a, b) => Math.max(a, b), 0),
+      reflectanceHint: /sentinel/i.test(record.sensor),
+    });
+    const scene: Scene = {
+      record,
+      info,
+      crs,
+      bounds,
+      base: null,
+      detail: null,
+      radiometry,
+      pixelM: groundPixelM(info, crs),
+    };
     this.scenes = [...this.scenes, scene];
     return scene;
   }

@@ -7,7 +7,7 @@ import {
 } from './admin-join.ts';
 import { areaMeasures, geodesicAreaM2, M2_PER_HA } from './area.ts';
 import { interiorPoint } from './centroid.ts';
-import { describeLocation, NamedPointLocator, type NamedPoint } from './location.ts';
+import { locationText, NamedPointLocator, type NamedPoint } from './location.ts';
 import { overlayPatch, type FeatureOverlap } from './overlay.ts';
 import { asPatchId, type PatchId } from '../ids.ts';
 import { allocatePatchIds, type IssuedSequences } from './patch-id.ts';
@@ -145,13 +145,19 @@ function attributeOne(patch: PatchInput, layers: PreparedLayers, keepGeometry: b
   const centre = interiorPoint(patch.geometry);
   const place = layers.admin.locate(centre.lon, centre.lat);
   const near = layers.places.nearest(centre.lon, centre.lat);
-  const where = near
-    ? describeLocation(centre.lon, centre.lat, near.point, seatCounty(near.point, layers))
-    : null;
   const province = unitOf(place, 'province');
   const city = unitOf(place, 'city');
   const county = unitOf(place, 'county');
   const township = unitOf(place, 'township');
+  // Bundled outlines reach province level only: a county or township means the user's admin data covers it.
+  const covered = Boolean(place.county ?? place.township);
+  const where = locationText(
+    centre.lon,
+    centre.lat,
+    near,
+    covered,
+    near && covered ? seatCounty(near.point, layers) : undefined,
+  );
   const measures = areaMeasures(areaM2);
   const attributes: Omit<PatchAttributes, 'id'> = {
     area_m2: measures.m2,
@@ -168,8 +174,8 @@ function attributeOne(patch: PatchInput, layers: PreparedLayers, keepGeometry: b
     county_code: county.code,
     township: township.name,
     township_code: township.code,
-    location: where?.zh ?? '',
-    location_en: where?.en ?? '',
+    location: where.zh,
+    location_en: where.en,
     redlines: toHa(overlay.redlines),
     reserves: toHa(overlay.reserves),
   };

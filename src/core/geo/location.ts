@@ -10,6 +10,8 @@ export interface NamedPoint {
   name: string;
   /** English name; the Chinese name is used when absent. */
   nameEn?: string;
+  /** GB/T 2260 code of the unit whose seat this is, when known. */
+  code?: string;
 }
 
 /** The 8 compass directions, clockwise from north. */
@@ -104,6 +106,41 @@ export function describeLocation(
     direction,
     distanceM,
   };
+}
+
+/** A seat further than this from a patch says nothing useful about where the patch is. */
+export const MAX_SEAT_DISTANCE_M = 50_000;
+
+/**
+ * Coordinates as words: 「东经 109.1234°，北纬 21.4800°」 / "109.1234°E, 21.4800°N". Four decimals (≈ 10 m)
+ * find the patch on the ground; the command line writes the same.
+ */
+export function coordinateText(lon: number, lat: number): { zh: string; en: string } {
+  const x = Math.abs(lon).toFixed(4);
+  const y = Math.abs(lat).toFixed(4);
+  return {
+    zh: `${lon < 0 ? '西经' : '东经'} ${x}°，${lat < 0 ? '南纬' : '北纬'} ${y}°`,
+    en: `${x}°${lon < 0 ? 'W' : 'E'}, ${y}°${lat < 0 ? 'S' : 'N'}`,
+  };
+}
+
+/**
+ * The location text of a patch. It names a seat only when administrative data covers the patch (`covered`:
+ * a county of the imported admin layers contains it) and the nearest seat is at most 50 km away; otherwise it
+ * gives the coordinates, never a distant seat ("…县政府西北约 8865.4 公里" on a scene abroad).
+ */
+export function locationText(
+  lon: number,
+  lat: number,
+  near: { point: NamedPoint; distanceM: number } | null,
+  covered: boolean,
+  county?: { zh?: string; en?: string },
+): { zh: string; en: string } {
+  if (covered && near && near.distanceM <= MAX_SEAT_DISTANCE_M) {
+    const described = describeLocation(lon, lat, near.point, county);
+    return { zh: described.zh, en: described.en };
+  }
+  return coordinateText(lon, lat);
 }
 
 /** Geodesic distance in metres between two lon/lat points on CGCS2000. */

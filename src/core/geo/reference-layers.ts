@@ -49,11 +49,41 @@ export function adminFeaturesOf(
 export function seatsOf(collection: FeatureCollection): NamedPoint[] {
   return (collection.features as Feature[])
     .filter((feature): feature is Feature<Point> => feature.geometry?.type === 'Point')
-    .map((feature) => ({
-      lon: feature.geometry.coordinates[0] ?? 0,
-      lat: feature.geometry.coordinates[1] ?? 0,
-      name: `${String(feature.properties?.name ?? '')}政府`,
-    }));
+    .map((feature) => {
+      const code = feature.properties?.code;
+      return {
+        lon: feature.geometry.coordinates[0] ?? 0,
+        lat: feature.geometry.coordinates[1] ?? 0,
+        name: `${String(feature.properties?.name ?? '')}政府`,
+        ...(code !== undefined && code !== null ? { code: String(code) } : {}),
+      };
+    });
+}
+
+/**
+ * Seats the location text may name: the points of the user's admin layers, and the bundled seats of the units
+ * those layers hold (by GB/T 2260 code; a township's code names its county). A seat of a province the user
+ * never loaded is never named, however near.
+ */
+export function seatsOfAdminLayers(
+  layers: readonly (readonly Feature[])[],
+  bundled: readonly NamedPoint[],
+): NamedPoint[] {
+  const codes = new Set<string>();
+  const own: NamedPoint[] = [];
+  for (const features of layers) {
+    for (const feature of features) {
+      const fields = adminFieldsOf(feature.properties ?? {});
+      if (fields) {
+        codes.add(fields.code);
+        if (fields.code.length > 6) codes.add(fields.code.slice(0, 6));
+      }
+    }
+    own.push(
+      ...seatsOf({ type: 'FeatureCollection', features: [...features] }).filter((p) => p.name !== '政府'),
+    );
+  }
+  return [...own, ...bundled.filter((seat) => seat.code !== undefined && codes.has(seat.code))];
 }
 
 /** One row of the bundled division table (public/admin/divisions.json): code, name, parent code, level. */
