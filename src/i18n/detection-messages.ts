@@ -56,7 +56,8 @@ const zh = {
   'dm.err.same_scene': 'T1 和 T2 选择了同一期影像：请选择两期不同的影像。',
   'dm.err.engine_missing': '检测引擎尚未就绪，请稍候再试或刷新页面。',
   'dm.err.no_project': '没有打开的项目：请先打开或新建项目。',
-  'dm.err.actor_missing': '请先在“问题台账”中填写操作人姓名：检测出的图斑要以操作人的名义登记。',
+  'dm.err.actor_missing':
+    '未填写操作人姓名，未开始检测：检测出的图斑要以操作人的名义登记。请在提示框中填写姓名后再运行。',
   'dm.err.roles_missing':
     '{date} 只设定了 {have} 个可用于检测的波段（至少需要三个，如红、绿、蓝）：请在影像面板中设定波段用途。',
   'dm.err.roles_duplicate': '{date} 有两个波段都设为“{role}”：每种用途只能给一个波段。',
@@ -138,7 +139,7 @@ const en: Record<DetectionMessageKey, string> = {
   'dm.err.engine_missing': 'The detection engine is not ready yet: wait a moment or reload the page.',
   'dm.err.no_project': 'No project is open: open or create one first.',
   'dm.err.actor_missing':
-    'Enter your name under “Cases” first: detected patches are registered in the name of the person running it.',
+    'No operator name was given, so detection did not start: detected patches are registered in the name of the person running it. Enter a name in the prompt and run again.',
   'dm.err.roles_missing':
     '{date} has only {have} bands detection can use (it needs at least three, such as red, green and blue): set the band roles in the imagery panel.',
   'dm.err.roles_duplicate': '{date} has two bands set to “{role}”: give each role to one band only.',

@@ -100,7 +100,10 @@ export function hasSentence(code: string): boolean {
 
 /** The user's sentence for a failed or refused run, and the technical detail for the disclosure. */
 export function describeDetectionError(error: unknown, locale: Locale): { message: string; detail: string } {
-  const { code, details } = detectionErrorCode(error);
+  const found = detectionErrorCode(error);
+  const details = found.details;
+  // The name prompt closed without a name: the same sentence as a missing name.
+  const code = found.code === 'actor_declined' ? 'actor_missing' : found.code;
   const key = (hasSentence(code) ? `dm.err.${code}` : 'dm.err.unknown') as DetectionMessageKey;
   const raw = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   const values = params(details, locale);

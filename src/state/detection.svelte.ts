@@ -172,8 +172,6 @@ class DetectionState {
     const projectId = project.current?.id;
     if (!projectId) throw new DetectionSetupError('no_project');
     if (!engine) throw new DetectionSetupError('engine_missing');
-    // Found patches are opened as cases in the user's name: without one, the whole run would be thrown away.
-    if (!ledger.actor) throw new DetectionSetupError('actor_missing');
     const pair = this.#pair();
     if (!pair) throw new DetectionSetupError('scenes_missing');
     this.plan();
@@ -183,6 +181,8 @@ class DetectionState {
 
   async run(): Promise<number> {
     this.pickScenes();
+    // Found patches are opened as cases in the user's name: ask for it now (once per device), not after the run.
+    await ledger.ensureActor();
     const { projectId, one, two, active } = this.#preflight();
     const job = jobs.start(DETECTION_JOB);
     this.running = true;

@@ -100,17 +100,12 @@ describe('own imagery: band roles, dates and detection on an RGB pair', () => {
       expect(await page.getByTestId('detect-off').textContent()).toContain('NDVI（缺近红外');
       await screenshot(page, 'imagery-roles-rgb-pair');
       const runsBefore = await storedRuns(page);
-      // Without an operator's name the found patches could not be registered: refused before the run.
+      // Without an operator's name yet, the run asks for one first (nothing stored until it is given).
       await page.getByTestId('detect-run').click();
-      await expect
-        .poll(messages)
-        .toContainEqual(expect.stringMatching(/^无法检测：请先在“问题台账”中填写操作人姓名/));
+      await page.getByTestId('actor-dialog').waitFor();
       expect(await storedRuns(page)).toBe(runsBefore);
-      await page.getByTestId('tab-cases').click();
-      await page.getByTestId('actor-input').fill('检测员');
-      await page.getByTestId('actor-save').click();
-      await page.getByTestId('tab-layers').click();
-      await page.getByTestId('detect-run').click();
+      await page.getByTestId('actor-dialog-input').fill('检测员');
+      await page.getByTestId('actor-dialog-save').click();
       try {
         await expect.poll(() => page.getByTestId('detect-result').count(), { timeout: 180_000 }).toBe(1);
       } catch (error) {
