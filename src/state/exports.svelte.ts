@@ -23,7 +23,8 @@ import { i18n } from '../i18n/i18n.svelte.ts';
 import { ledger } from './ledger.svelte.ts';
 import { jobs, type JobHandle } from './jobs.svelte.ts';
 import { notices } from './notices.svelte.ts';
-import { downloadBlob, exportWorker } from './export-client.ts';
+import { exportWorker } from './export-client.ts';
+import { downloadBlob } from './download.ts';
 import {
   allEvents,
   exportLayers,

@@ -14,6 +14,7 @@ import { attribute, prepareAttribution } from './attribution.ts';
 import { ActionRefusedError, ledger } from './ledger.svelte.ts';
 import { jobs } from './jobs.svelte.ts';
 import { commitPatches } from './patch-intake.ts';
+import { attributedFields } from './patch-snapshot.ts';
 
 /** Attributes geometries against the project's reference layers; `id` keeps a patch's id, else a new one. */
 async function attributeAll(projectId: string, inputs: PatchInput[]): Promise<PatchAttributes[]> {
@@ -41,16 +42,7 @@ function derivedSnapshot(
   return {
     id: asPatchId(attrs.id),
     ...(from.runId ? { runId: from.runId } : {}),
-    areaHa: attrs.area_ha,
-    redlineHa: attrs.redline_ha,
-    cx: attrs.cx,
-    cy: attrs.cy,
-    province: attrs.province,
-    city: attrs.city,
-    county: attrs.county,
-    township: attrs.township,
-    countyCode: attrs.county_code,
-    location: attrs.location,
+    ...attributedFields(attrs),
     ...(from.activityType ? { activityType: from.activityType } : {}),
     ...(from.problemType ? { problemType: from.problemType } : {}),
     ...(from.changeDirection ? { changeDirection: from.changeDirection } : {}),
