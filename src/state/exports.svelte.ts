@@ -35,7 +35,7 @@ import {
   sheetRequest,
 } from './export-inputs.ts';
 import { chipScenes, renderChip } from './export-chips.ts';
-import { applyBundle, type ApplyOptions, type ApplyResult } from './bundle-import.ts';
+import type { ApplyResult } from './bundle-import.ts';
 
 const newJobId = (): number => Math.floor(Math.random() * 2 ** 31);
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -232,26 +232,6 @@ class ExportsState {
     } finally {
       this.checking = false;
       job.signal.removeEventListener('abort', onAbort);
-    }
-  }
-
-  /** Write what the preview showed (only events still missing); the preview must be of the open project. */
-  async apply(options: ApplyOptions): Promise<void> {
-    const accepted = this.accepted;
-    if (!accepted || this.checkedFor !== ledger.projectId) {
-      this.accepted = null;
-      return;
-    }
-    const job = jobs.start(xt('exports.import'), { cancellable: false });
-    try {
-      this.result = await applyBundle(accepted, options);
-      this.accepted = null;
-      job.done();
-      const { events, layers, photos, notebooks } = this.result;
-      notices.push('info', xt('exports.imported', { events, layers, photos, notebooks }));
-    } catch (error) {
-      job.fail(error);
-      notices.push('error', xt('exports.applyFailed', { message: messageOf(error) }), String(error));
     }
   }
 
