@@ -17,6 +17,8 @@ import { jobs } from '../state/jobs.svelte.ts';
 import { notices } from '../state/notices.svelte.ts';
 import { xt } from '../i18n/export-messages.ts';
 import type { BundleImportPorts, ImportReport } from './import-bundle.ts';
+import { confirmLayer } from './import-layer.ts';
+import { layerImportPorts } from './page-ports.ts';
 
 async function addRuns(projectId: string, runs: readonly Record<string, unknown>[]): Promise<number> {
   const have = new Set((await listRecords('runs', projectId)).map((r) => r.id));
@@ -59,7 +61,7 @@ async function addLayers(projectId: string, accepted: BundleAccepted): Promise<n
     ]);
     if (failed.length > 0)
       throw new BundleApplyError(`layer_unreadable: ${layer.path} ${failed[0]?.error.code ?? ''}`);
-    await layers.confirm(layer.kind, layer.name);
+    await confirmLayer(layerImportPorts, layer.kind, layer.name);
     added += 1;
   }
   return added;

@@ -3,8 +3,13 @@
  * instead, so each use-case's write order and rollback are checked without a browser.
  */
 import { deleteProjectFile, writeProjectFile } from '../store/opfs.ts';
+import { putRecord } from '../store/records.ts';
+import { deleteLayerRows } from '../db/layers.ts';
+import { layers } from '../state/layers.svelte.ts';
+import { mapState } from '../state/map.svelte.ts';
 import { ledger } from '../state/ledger.svelte.ts';
 import type { EvidencePorts } from './attach-evidence.ts';
+import type { LayerImportPorts } from './import-layer.ts';
 
 /** The page's ledger and OPFS folder. */
 export const evidencePorts: EvidencePorts = {
@@ -15,4 +20,17 @@ export const evidencePorts: EvidencePorts = {
   act: (caseId, drafts) => ledger.act(caseId, drafts),
   writeFile: writeProjectFile,
   deleteFile: deleteProjectFile,
+};
+
+/** The page's layer queue, stores, DuckDB and map. */
+export const layerImportPorts: LayerImportPorts = {
+  pending: () => layers.pending,
+  frame: (bbox) => mapState.zoomTo(bbox),
+  writeFile: writeProjectFile,
+  mount: (record, result, ipcLayerId) => layers.mount(record, result, ipcLayerId),
+  putRecord: (record) => putRecord('layers', record),
+  deleteRows: deleteLayerRows,
+  deleteFile: deleteProjectFile,
+  unmount: (layerId) => layers.unmount(layerId),
+  next: () => layers.next(),
 };
