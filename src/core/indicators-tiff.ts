@@ -7,7 +7,7 @@
  */
 import { GeoTIFF, getDecoder } from 'geotiff';
 import { resolveCrs, type GeoKeys, type ResolvedCrs } from './geo/crs.ts';
-import type { BandValues } from './indicators-fvc.ts';
+import type { BandValues } from './indicators/fvc.ts';
 
 /** Decompresses a zlib (TIFF DEFLATE) stream. */
 export type Inflate = (bytes: Uint8Array) => Promise<Uint8Array>;

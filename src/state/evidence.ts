@@ -7,7 +7,7 @@
 import type { CaseId, EvidenceId } from '../core/ids.ts';
 import { ulid } from '../core/ids.ts';
 import type { Evidence } from '../core/model.ts';
-import type { EventDraft } from '../core/ledger.ts';
+import type { EventDraft } from '../core/case/ledger.ts';
 import {
   allocateIndexNos,
   classifyEvidence,
@@ -16,7 +16,7 @@ import {
   type EvidenceCheck,
   type EvidenceMode,
   type EvidenceRefusal,
-} from '../core/evidence.ts';
+} from '../core/case/evidence.ts';
 import { deleteProjectFile, readProjectFile, writeProjectFile } from '../store/opfs.ts';
 import { ActionRefusedError, ledger } from './ledger.svelte.ts';
 

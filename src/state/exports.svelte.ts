@@ -7,8 +7,8 @@ import {
   selectAnnex4,
   selectAnnex5,
   transferredUnverified,
-} from '../core/annex.ts';
-import { localDate } from '../core/due-dates.ts';
+} from '../core/case/annex.ts';
+import { localDate } from '../core/case/due-dates.ts';
 import type { GeoScope } from '../io/geo-export.ts';
 import type {
   BundleAccepted,

@@ -9,16 +9,16 @@ import { query } from '../db/client.ts';
 import { readProjectFile } from '../store/opfs.ts';
 import { adminFieldsOf } from '../core/admin/admin-fields.ts';
 import type { Areal } from '../core/geo/rings.ts';
-import { buildIndicatorTable } from '../core/indicators.ts';
-import { naturalShares } from '../core/indicators-landcover.ts';
+import { buildIndicatorTable } from '../core/indicators/indicators.ts';
+import { naturalShares } from '../core/indicators/landcover.ts';
 import {
   REPORT_VERSION,
   type AssessmentReport,
   type LayerUse,
   type SceneFvc,
-} from '../core/indicators-report.ts';
-import type { CountyUnit, LandCoverFeature, PatchFact } from '../core/indicators-vector.ts';
-import type { ZoneGeometry } from '../core/indicators-raster-job.ts';
+} from '../core/indicators/report.ts';
+import type { CountyUnit, LandCoverFeature, PatchFact } from '../core/indicators/vector.ts';
+import type { ZoneGeometry } from '../core/indicators/raster-job.ts';
 import type { IndicatorConfig } from '../core/notebook/model.ts';
 import { nt } from '../i18n/notebook-messages.ts';
 import { layers, type LayerRecord } from './layers.svelte.ts';

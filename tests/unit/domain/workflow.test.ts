@@ -5,7 +5,7 @@ import {
   allowedEventTypes,
   TRANSITIONS,
   WorkflowError,
-} from '../../../src/core/workflow.ts';
+} from '../../../src/core/case/workflow.ts';
 import type { CaseState, EventType, LedgerEvent, PayloadOf, Stage } from '../../../src/core/model.ts';
 import { FakeDevice, pathTo, samplePayload } from './helpers.ts';
 

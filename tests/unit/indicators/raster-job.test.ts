@@ -8,11 +8,11 @@ import {
   classCountsOfScene,
   ndviHistogramsOfScene,
   toPixelOf,
-} from '../../../src/core/indicators-raster-job.ts';
-import { fvcOf, ndviBin, binNdvi, summariseFvc } from '../../../src/core/indicators-fvc.ts';
+} from '../../../src/core/indicators/raster-job.ts';
+import { fvcOf, ndviBin, binNdvi, summariseFvc } from '../../../src/core/indicators/fvc.ts';
 import { pointInAreal, type Areal } from '../../../src/core/geo/rings.ts';
 import { toLonLatTransformer } from '../../../src/core/geo/reproject.ts';
-import { AssessmentCancelledError } from '../../../src/core/indicators-vector.ts';
+import { AssessmentCancelledError } from '../../../src/core/indicators/vector.ts';
 
 const FIXTURES = 'tests/unit/indicators/fixtures';
 const blobOf = (path: string): Blob => new Blob([readFileSync(path)]);

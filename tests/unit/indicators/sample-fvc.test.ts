@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { fromArrayBuffer } from 'geotiff';
 import type { FeatureCollection } from 'geojson';
 import { RasterScene } from '../../../src/core/indicators-tiff.ts';
-import { ndviHistogramsOfScene } from '../../../src/core/indicators-raster-job.ts';
-import { binNdvi, fvcOf, ndviBin, summariseFvc } from '../../../src/core/indicators-fvc.ts';
+import { ndviHistogramsOfScene } from '../../../src/core/indicators/raster-job.ts';
+import { binNdvi, fvcOf, ndviBin, summariseFvc } from '../../../src/core/indicators/fvc.ts';
 import { bboxOf, pointInAreal, type Areal } from '../../../src/core/geo/rings.ts';
 
 const SAMPLE = 'sample-data/beihai';

@@ -14,7 +14,7 @@ import type {
   ReviewLevel,
   Stage,
   Stamp,
-} from './model.ts';
+} from '../model.ts';
 import { distinctIndexNo } from './evidence.ts';
 
 /** Why the machine refuses an event; every code has a zh/en sentence (src/i18n/error-sentences.ts). */

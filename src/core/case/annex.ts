@@ -3,8 +3,8 @@
  * DOCX writers render. Columns, their order and the notes are those of the seed text; see docs/bundle-format.md
  * for which cases each list selects. Pure: no I/O.
  */
-import { findEntry, labelOf, type Catalog } from './catalog.ts';
-import type { CaseState, ProjectSettings } from './model.ts';
+import { findEntry, labelOf, type Catalog } from '../catalog.ts';
+import type { CaseState, ProjectSettings } from '../model.ts';
 import { addMonths } from './due-dates.ts';
 
 /** How a column's values are written: text, or a number with fixed decimals. */

@@ -1,9 +1,9 @@
 import * as Comlink from 'comlink';
-import { summariseFvc } from '../src/core/indicators-fvc.ts';
-import { classCountsOfScene, ndviHistogramsOfScene } from '../src/core/indicators-raster-job.ts';
+import { summariseFvc } from '../src/core/indicators/fvc.ts';
+import { classCountsOfScene, ndviHistogramsOfScene } from '../src/core/indicators/raster-job.ts';
 import { RasterScene } from '../src/core/indicators-tiff.ts';
-import { AssessmentCancelledError, assessVector } from '../src/core/indicators-vector.ts';
-import type { AssessApi } from './assess-api.ts';
+import { AssessmentCancelledError, assessVector } from '../src/core/indicators/vector.ts';
+import type { AssessApi } from './indicators-api.ts';
 
 const running = new Map<number, AbortController>();
 

@@ -1,6 +1,6 @@
-import type { CaseId } from './ids.ts';
+import type { CaseId } from '../ids.ts';
 import type { CaseFold, EventDraft } from './ledger.ts';
-import type { CaseState, ProjectSettings, ReviewDecision, ReviewLevel, Stamped } from './model.ts';
+import type { CaseState, ProjectSettings, ReviewDecision, ReviewLevel, Stamped } from '../model.ts';
 
 /** The review level a new decision takes: single review, or the next of 自审 → 专审 → 终审. */
 export function nextReviewLevel(state: CaseState, mode: 'single' | 'three_step'): ReviewLevel {

@@ -5,8 +5,8 @@
  * target stops counting, nothing is deleted. Events that cannot apply (possible after merging two devices'
  * logs) are kept in the history as `skipped` with the reason, never dropped silently.
  */
-import { asEventId, type CaseId, type EventId } from './ids.ts';
-import { isActiveCode, type Catalog, type CatalogTable } from './catalog.ts';
+import { asEventId, type CaseId, type EventId } from '../ids.ts';
+import { isActiveCode, type Catalog, type CatalogTable } from '../catalog.ts';
 import {
   parseEvent,
   type CaseState,
@@ -16,7 +16,7 @@ import {
   type PayloadOf,
   type ProjectSettings,
   type Stage,
-} from './model.ts';
+} from '../model.ts';
 import { missingFields, transition, WorkflowError } from './workflow.ts';
 import { currentDue, daysOverdue, isOverdue, localInstant, type DueSettings } from './due-dates.ts';
 
