@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { existsSync, openAsBlob, readFileSync, writeFileSync } from 'node:fs';
 import type { Feature, Polygon } from 'geojson';
-import { RasterScene } from '../../src/core/indicators-tiff.ts';
+import { GeoTiffScene } from '../../src/io/geotiff-scene.ts';
 import { ndviHistogramsOfScene } from '../../src/core/indicators/raster-job.ts';
 import { summariseFvc, type FvcSummary } from '../../src/core/indicators/fvc.ts';
 import type { ZoneGeometry } from '../../src/core/indicators/raster-job.ts';
@@ -84,7 +84,7 @@ function ensureData(): void {
 
 /** FVC of one scene file: what one assessment worker does for one scene. */
 export async function fvcOfSceneFile(path: string, z: ZoneGeometry): Promise<FvcSummary> {
-  const scene = await RasterScene.open(await openAsBlob(path));
+  const scene = await GeoTiffScene.open(await openAsBlob(path));
   return summariseFvc(await ndviHistogramsOfScene(scene, z, { red: 2, nir: 3 }));
 }
 

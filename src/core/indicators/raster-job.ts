@@ -9,7 +9,7 @@ import type { Areal } from '../geo/rings.ts';
 import { accumulateNdvi, NdviHistograms } from './fvc.ts';
 import type { ClassCounts } from './landcover.ts';
 import { ZoneRasterizer, type ToPixel } from './rasterize.ts';
-import { RasterReadError, type RasterBlock, type RasterInfo, type RasterScene } from '../indicators-tiff.ts';
+import { RasterReadError, type RasterBlock, type RasterInfo, type RasterScene } from './raster-scene.ts';
 import { AssessmentCancelledError } from './vector.ts';
 
 /** Red lines and counties in lon/lat; zones are numbered as in vector.ts. */
