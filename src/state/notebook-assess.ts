@@ -20,6 +20,7 @@ import {
 import type { CountyUnit, LandCoverFeature, PatchFact } from '../core/indicators/vector.ts';
 import type { ZoneGeometry } from '../core/indicators/raster-job.ts';
 import type { IndicatorConfig } from '../core/notebook/model.ts';
+import { POST_CONFIRMATION } from '../core/case/workflow.ts';
 import { nt } from '../i18n/notebook-messages.ts';
 import { layers, type LayerRecord } from './layers.svelte.ts';
 import { scenes } from './scenes.svelte.ts';
@@ -28,7 +29,7 @@ import { onAssessWorker } from './notebook-assess-client.ts';
 import { CellRunError } from './notebook-run.ts';
 
 /** Stages that count as confirmed human activity (a case opened after review). */
-const CONFIRMED_STAGES = ['confirmed', 'handed_over', 'verified', 'rectifying', 'rechecked', 'closed'];
+const CONFIRMED_STAGES: string[] = [...POST_CONFIRMATION];
 
 type AnyFeature = Feature<Geometry, Record<string, unknown>>;
 

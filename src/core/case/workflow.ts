@@ -66,6 +66,10 @@ export class WorkflowError extends Error {
 
 export type TransitionResult = { ok: true; state: CaseState } | { ok: false; error: WorkflowError };
 
+/**
+ * Every stage a case can be in once the consultation (会商) confirmed it: the one list, also used by 附件1 and by
+ * the assessment's "confirmed patches" filter.
+ */
 export const POST_CONFIRMATION: readonly Stage[] = [
   'confirmed',
   'handed_over',
