@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import svelteConfig from './svelte.config.js';
+import layers from './eslint.layers.js';
 
 /**
  * The dependency rule (DESIGN.md §2), one block per folder so that rules never override each other:
@@ -108,4 +109,5 @@ export default tseslint.config(
     },
   },
   ...layerRules,
+  ...layers,
 );
