@@ -1,5 +1,5 @@
 /**
- * The ledger: an append-only event log per project (DESIGN.md §4). Case state is a pure fold of a case's
+ * The ledger: an append-only event log per project (docs/design-notes.md). Case state is a pure fold of a case's
  * events in causal order (an event after the events it had seen, `prev`), ties broken by id (ULID), so the
  * arrival order never matters and a device whose clock lags still appends after what it saw. Undo is a compensating `undone` event: the
  * target stops counting, nothing is deleted. Events that cannot apply (possible after merging two devices'

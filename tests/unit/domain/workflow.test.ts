@@ -31,7 +31,7 @@ const AFTER_CONFIRMATION: Stage[] = [
   'closed',
 ];
 
-/** Written by hand from DESIGN.md §4 (not derived from TRANSITIONS), so the table in the code is checked. */
+/** Written by hand from the stages in docs/design-notes.md (not derived from TRANSITIONS), so the table in the code is checked. */
 const EXPECTED: Partial<Record<EventType, Stage[]>> = {
   opened: [],
   advanced: ['auto', 'clue'],
