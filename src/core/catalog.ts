@@ -1,6 +1,6 @@
 /**
- * Code tables as data ("codes are data, never if-chains", docs/design-notes.md), with zh + en labels. A project can
- * add entries to the open tables, relabel any entry and retire entries it does not use (see applyOverrides).
+ * Code tables as data ("codes are data, never if-chains", docs/design-notes.md), with zh + en labels. A
+ * project can add entries to the open tables, relabel any entry and retire entries it does not use (see applyOverrides).
  * Never rename a shipped code: events store them.
  */
 
