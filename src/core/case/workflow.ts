@@ -1,8 +1,9 @@
 /**
  * The stage machine (docs/design-notes.md, workflow and ledger) as data: for each event type, the stages it
- * is allowed in, the payload fields it requires (non-blank) and how it changes the case. `transition(state, event)` is pure and total:
- * it returns the next state or a WorkflowError, never throws. Rules that depend on project settings (review
- * mode, distinct reviewers, active codes) are checked only for new events, in `validateNew`.
+ * is allowed in, the payload fields it requires (non-blank) and how it changes the case.
+ * `transition(state, event)` is pure and total: it returns the next state or a WorkflowError, never throws.
+ * Rules that depend on project settings (review mode, distinct reviewers, active codes) are checked only for
+ * new events, in `validateNew`.
  */
 import type {
   CaseState,
