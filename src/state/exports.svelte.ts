@@ -18,8 +18,7 @@ import type {
   ExportedFile,
 } from '../../workers/export-api.ts';
 import { RUNS_PATH } from '../../workers/export-api.ts';
-import { xt } from '../i18n/export-messages.ts';
-import { i18n } from '../i18n/i18n.svelte.ts';
+import { xt, i18n } from '../i18n/i18n.svelte.ts';
 import { ledger } from './ledger.svelte.ts';
 import { jobs, type JobHandle } from './jobs.svelte.ts';
 import { notices } from './notices.svelte.ts';

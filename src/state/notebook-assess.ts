@@ -21,7 +21,7 @@ import type { CountyUnit, LandCoverFeature, PatchFact } from '../core/indicators
 import type { ZoneGeometry } from '../core/indicators/raster-job.ts';
 import type { IndicatorConfig } from '../core/notebook/model.ts';
 import { POST_CONFIRMATION } from '../core/case/workflow.ts';
-import { nt } from '../i18n/notebook-messages.ts';
+import { nt } from '../i18n/i18n.svelte.ts';
 import { layers, type LayerRecord } from './layers.svelte.ts';
 import { scenes } from './scenes.svelte.ts';
 import { project } from './project.svelte.ts';
