@@ -8,6 +8,7 @@ import { en } from './messages-en.ts';
 import { EVIDENCE_MESSAGES, type EvidenceMessageKey } from './evidence-messages.ts';
 import { EXPORT_MESSAGES, type ExportMessageKey } from './export-messages.ts';
 import { FLOW_MESSAGES, type FlowMessageKey } from './flow-messages.ts';
+import { JOB_MESSAGES, type JobMessageKey } from './job-messages.ts';
 import { NOTEBOOK_MESSAGES, type NotebookMessageKey } from './notebook-messages.ts';
 import { OUTLINE_MESSAGES, type OutlineMessageKey } from './outline-messages.ts';
 import { SETTINGS_MESSAGES, type SettingsMessageKey } from './settings-messages.ts';
@@ -21,6 +22,7 @@ export type MessageKey =
   | EvidenceMessageKey
   | ExportMessageKey
   | FlowMessageKey
+  | JobMessageKey
   | NotebookMessageKey
   | OutlineMessageKey
   | SettingsMessageKey
@@ -45,6 +47,7 @@ export const CATALOG_PARTS: Readonly<Record<string, Table<string>>> = {
   evidence: EVIDENCE_MESSAGES,
   exports: byLocale(EXPORT_MESSAGES),
   flow: FLOW_MESSAGES,
+  jobs: JOB_MESSAGES,
   notebook: NOTEBOOK_MESSAGES,
   outline: OUTLINE_MESSAGES,
   settings: SETTINGS_MESSAGES,

@@ -50,3 +50,11 @@ describe('message catalog', () => {
     expect(template).toContain('{n:');
   });
 });
+
+describe('job labels', () => {
+  it('are in the catalog in both languages, with their parameters', () => {
+    expect(translate('zh', 'job.layer', { label: '红线.geojson' })).toBe('图层 红线.geojson');
+    expect(translate('en', 'job.phase.tiles', { done: 3, total: 8 })).toBe('Tiles 3/8');
+    expect(translate('zh', 'job.detection')).toBe('变化检测');
+  });
+});
