@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import svelteConfig from './svelte.config.js';
+import layers from './eslint.layers.js';
 
 /**
  * The dependency rule (docs/architecture.md), one block per folder so that rules never override each other:
@@ -114,4 +115,5 @@ export default tseslint.config(
     },
   },
   ...layerRules,
+  ...layers,
 );

@@ -1,8 +1,8 @@
 import * as Comlink from 'comlink';
 import { applyOverrides, DEFAULT_CATALOG, findEntry, type Catalog } from '../src/core/catalog.ts';
-import { caseStates, foldLedger, groupByCase } from '../src/core/ledger.ts';
-import { buildAnnex, buildLetters3, buildLetters5, provincesOf } from '../src/core/annex.ts';
-import { dueDates } from '../src/core/due-dates.ts';
+import { caseStates, foldLedger, groupByCase } from '../src/core/case/ledger.ts';
+import { buildAnnex, buildLetters3, buildLetters5, provincesOf } from '../src/core/case/annex.ts';
+import { dueDates } from '../src/core/case/due-dates.ts';
 import { BundleError, DEFAULT_LIMITS } from '../src/core/bundle/manifest.ts';
 import { openBundle } from '../src/core/bundle/verify.ts';
 import { planBundleImport, readBundleContents } from '../src/core/bundle/contents.ts';

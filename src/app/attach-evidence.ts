@@ -7,7 +7,7 @@
 import type { CaseId, EvidenceId } from '../core/ids.ts';
 import { ulid } from '../core/ids.ts';
 import type { CaseState, Evidence, LedgerEvent } from '../core/model.ts';
-import type { EventDraft } from '../core/ledger.ts';
+import type { EventDraft } from '../core/case/ledger.ts';
 import {
   allocateIndexNos,
   classifyEvidence,
@@ -16,7 +16,7 @@ import {
   type EvidenceCheck,
   type EvidenceMode,
   type EvidenceRefusal,
-} from '../core/evidence.ts';
+} from '../core/case/evidence.ts';
 import { ActionRefusedError } from '../state/action-refused.ts';
 
 /** What attaching needs: the open project's ledger and its file folder. */

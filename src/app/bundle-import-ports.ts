@@ -15,7 +15,7 @@ import type { RunRecord } from '../state/detection.svelte.ts';
 import { BundleApplyError } from '../state/bundle-import.ts';
 import { jobs } from '../state/jobs.svelte.ts';
 import { notices } from '../state/notices.svelte.ts';
-import { xt } from '../i18n/export-messages.ts';
+import { xt } from '../i18n/i18n.svelte.ts';
 import type { BundleImportPorts, ImportReport } from './import-bundle.ts';
 import { confirmLayer } from './import-layer.ts';
 import { layerImportPorts } from './page-ports.ts';

@@ -5,7 +5,7 @@
  */
 import type { CaseId } from '../core/ids.ts';
 import type { CaseState, ProjectSettings } from '../core/model.ts';
-import { reviewRefusal, type ReviewRefusal } from '../core/review-drafts.ts';
+import { reviewRefusal, type ReviewRefusal } from '../core/case/review-drafts.ts';
 
 export type DecisionKind = 'confirm' | 'reject';
 

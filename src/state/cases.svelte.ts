@@ -1,10 +1,10 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { CaseId } from '../core/ids.ts';
 import type { CaseState } from '../core/model.ts';
-import { currentDue, isOverdue, localDate } from '../core/due-dates.ts';
-import { byDueDate } from '../core/case-sort.ts';
+import { currentDue, isOverdue, localDate } from '../core/case/due-dates.ts';
+import { byDueDate } from '../core/case/case-sort.ts';
 import { bboxOf } from '../core/geo/rings.ts';
-import { confirmDrafts, rejectDrafts } from '../core/review-drafts.ts';
+import { confirmDrafts, rejectDrafts } from '../core/case/review-drafts.ts';
 import { patchesLayer, type PatchFeatureProps } from '../map/patch-layers.ts';
 import { ledger } from './ledger.svelte.ts';
 import { mapState } from './map.svelte.ts';

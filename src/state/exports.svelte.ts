@@ -7,8 +7,8 @@ import {
   selectAnnex4,
   selectAnnex5,
   transferredUnverified,
-} from '../core/annex.ts';
-import { localDate } from '../core/due-dates.ts';
+} from '../core/case/annex.ts';
+import { localDate } from '../core/case/due-dates.ts';
 import type { GeoScope } from '../io/geo-export.ts';
 import type {
   BundleAccepted,
@@ -18,8 +18,7 @@ import type {
   ExportedFile,
 } from '../../workers/export-api.ts';
 import { RUNS_PATH } from '../../workers/export-api.ts';
-import { xt } from '../i18n/export-messages.ts';
-import { i18n } from '../i18n/i18n.svelte.ts';
+import { xt, i18n } from '../i18n/i18n.svelte.ts';
 import { ledger } from './ledger.svelte.ts';
 import { jobs, type JobHandle } from './jobs.svelte.ts';
 import { notices } from './notices.svelte.ts';

@@ -1,7 +1,7 @@
 /** What a notebook output puts on the map or on disk: the choropleth, SQL features, the XLSX sheet. */
 import type { Feature } from 'geojson';
-import { assessmentWorkbook } from '../core/indicators-xlsx.ts';
-import type { AssessmentReport } from '../core/indicators-report.ts';
+import { assessmentWorkbook } from '../io/xlsx-indicators.ts';
+import type { AssessmentReport } from '../core/indicators/report.ts';
 import type { IndicatorMetric } from '../core/notebook/model.ts';
 import { bboxOf } from '../core/geo/rings.ts';
 import { choroplethLayer, legendFor, notebookFeaturesLayer, type Legend } from '../map/assessment-layers.ts';

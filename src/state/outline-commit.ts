@@ -7,7 +7,7 @@ import type { Polygon } from 'geojson';
 import type { PatchAttributes, PatchInput } from '../core/geo/attributes.ts';
 import type { Areal } from '../core/geo/rings.ts';
 import { asPatchId, caseIdOfPatch, type CaseId, type PatchId } from '../core/ids.ts';
-import type { EventDraft } from '../core/ledger.ts';
+import type { EventDraft } from '../core/case/ledger.ts';
 import type { CaseState, DetectionStage, PatchSnapshot } from '../core/model.ts';
 import { DETECTION_STAGES } from '../core/model.ts';
 import { attribute, prepareAttribution } from './attribution.ts';

@@ -2,7 +2,7 @@ import { WebMercatorViewport } from '@deck.gl/core';
 import type { Polygon } from 'geojson';
 import type { CaseId } from '../core/ids.ts';
 import type { CaseState } from '../core/model.ts';
-import { allowedEventTypes } from '../core/workflow.ts';
+import { allowedEventTypes } from '../core/case/workflow.ts';
 import { geodesicAreaM2, M2_PER_HA } from '../core/geo/area.ts';
 import {
   deleteVertex,

@@ -1,10 +1,9 @@
 /** The review panel's sentences: review levels, refusals and what Y records when it accepts suggested types. */
 import { labelOf, type Catalog, type Lang } from '../../core/catalog.ts';
-import type { CaseFold } from '../../core/ledger.ts';
+import type { CaseFold } from '../../core/case/ledger.ts';
 import type { ReviewLevel } from '../../core/model.ts';
-import { typeGuesses, type ReviewRefusal } from '../../core/review-drafts.ts';
-import { sv } from '../../i18n/settings-messages.ts';
-import { ft } from '../../i18n/flow-messages.ts';
+import { typeGuesses, type ReviewRefusal } from '../../core/case/review-drafts.ts';
+import { ft, sv } from '../../i18n/i18n.svelte.ts';
 
 export const levelName = (level: ReviewLevel): string => sv(`level.${level}`);
 

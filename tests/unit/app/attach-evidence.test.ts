@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseId, EvidenceId } from '../../../src/core/ids.ts';
-import type { EventDraft } from '../../../src/core/ledger.ts';
+import type { EventDraft } from '../../../src/core/case/ledger.ts';
 import { attach, removeEvidence, type EvidencePorts } from '../../../src/app/attach-evidence.ts';
 import { FakeDevice } from '../domain/helpers.ts';
 import { eventsTo, stateOf } from '../domain/flow-helpers.ts';

@@ -3,8 +3,8 @@
  * idempotent, commutative and associative, and the detection of conflicts — concurrent edits of the same
  * field (neither author had seen the other's event) with different values, shown with both values and actors.
  */
-import type { CaseId, EventId } from './ids.ts';
-import type { LedgerEvent, Stage } from './model.ts';
+import type { CaseId, EventId } from '../ids.ts';
+import type { LedgerEvent, Stage } from '../model.ts';
 import { canonicalOrder, causalOrder, foldCase, groupByCase } from './ledger.ts';
 
 /** Deterministic JSON (sorted keys) so equal values compare equal whatever their key order. */

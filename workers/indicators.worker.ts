@@ -1,9 +1,9 @@
 import * as Comlink from 'comlink';
-import { summariseFvc } from '../src/core/indicators-fvc.ts';
-import { classCountsOfScene, ndviHistogramsOfScene } from '../src/core/indicators-raster-job.ts';
-import { RasterScene } from '../src/core/indicators-tiff.ts';
-import { AssessmentCancelledError, assessVector } from '../src/core/indicators-vector.ts';
-import type { AssessApi } from './assess-api.ts';
+import { summariseFvc } from '../src/core/indicators/fvc.ts';
+import { classCountsOfScene, ndviHistogramsOfScene } from '../src/core/indicators/raster-job.ts';
+import { GeoTiffScene } from '../src/io/geotiff-scene.ts';
+import { AssessmentCancelledError, assessVector } from '../src/core/indicators/vector.ts';
+import type { AssessApi } from './indicators-api.ts';
 
 const running = new Map<number, AbortController>();
 
@@ -25,7 +25,7 @@ const api: AssessApi = {
   fvc(jobId, request, onProgress) {
     return withJob(jobId, async (signal) => {
       const started = performance.now();
-      const scene = await RasterScene.open(request.scene);
+      const scene = await GeoTiffScene.open(request.scene);
       const hist = await ndviHistogramsOfScene(
         scene,
         request.zones,
@@ -44,7 +44,7 @@ const api: AssessApi = {
 
   landCover(jobId, request, onProgress) {
     return withJob(jobId, async (signal) => {
-      const scene = await RasterScene.open(request.scene);
+      const scene = await GeoTiffScene.open(request.scene);
       return classCountsOfScene(scene, request.zones, request.band, {
         signal,
         onProgress: report(onProgress),

@@ -6,21 +6,16 @@
  * - 性质不改变 nature: human-activity patch area A_t per activity type inside red lines, share A / S;
  * - 自然生态用地比例 natural ecological land inside red lines / S (vector or raster land cover);
  * - 功能不降低 function: mean FVC inside red lines at T1 and T2 and ΔFVC = FVC_T2 − FVC_T1
- *   (pixel-dichotomy model, see indicators-fvc.ts).
+ *   (pixel-dichotomy model, see fvc.ts).
  *
- * Raw sums come from indicators-vector.ts (main thread or worker) and the raster jobs; this module turns
+ * Raw sums come from vector.ts (main thread or worker) and the raster jobs; this module turns
  * them into rows, totals and method notes. Everything here is pure.
  */
-import type { FvcSummary } from './indicators-fvc.ts';
-import type { VectorSums, ZoneSums } from './indicators-vector.ts';
+import type { FvcSummary } from './fvc.ts';
+import type { VectorSums, ZoneSums } from './vector.ts';
 
-export {
-  assessVector,
-  type CountyUnit,
-  type PatchFact,
-  type VectorAssessmentInput,
-} from './indicators-vector.ts';
-export { summariseFvc, fvcOf, ndviOf } from './indicators-fvc.ts';
+export { assessVector, type CountyUnit, type PatchFact, type VectorAssessmentInput } from './vector.ts';
+export { summariseFvc, fvcOf, ndviOf } from './fvc.ts';
 
 /** One row of the indicator table (a county, the red lines outside every county, or the total). */
 export interface IndicatorRow {

@@ -1,7 +1,7 @@
-import type { FvcSummary } from '../src/core/indicators-fvc.ts';
-import type { ClassCounts } from '../src/core/indicators-landcover.ts';
-import type { ZoneGeometry } from '../src/core/indicators-raster-job.ts';
-import type { VectorAssessmentInput, VectorSums } from '../src/core/indicators-vector.ts';
+import type { FvcSummary } from '../src/core/indicators/fvc.ts';
+import type { ClassCounts } from '../src/core/indicators/landcover.ts';
+import type { ZoneGeometry } from '../src/core/indicators/raster-job.ts';
+import type { VectorAssessmentInput, VectorSums } from '../src/core/indicators/vector.ts';
 
 /** FVC of one scene inside the red lines, per county zone. */
 export interface FvcRequest {
@@ -32,7 +32,7 @@ export interface LandCoverRequest {
 }
 
 /**
- * The assessment worker (workers/assess.worker.ts): raster jobs (FVC, land cover) and the vector sums, off
+ * The assessment worker (workers/indicators.worker.ts): raster jobs (FVC, land cover) and the vector sums, off
  * the main thread. Progress arrives through `onProgress` (wrap it in `Comlink.proxy`); `cancel(jobId)`
  * rejects the job with an AssessmentCancelledError.
  */

@@ -1,5 +1,5 @@
-import type { CatalogTable } from './catalog.ts';
-import type { CaseState, EventType, ProjectSettings } from './model.ts';
+import type { CatalogTable } from '../catalog.ts';
+import type { CaseState, EventType, ProjectSettings } from '../model.ts';
 import { localDate, suggestedRectificationDeadline, suggestedReplyBy } from './due-dates.ts';
 
 /** One input of a workflow action form. */

@@ -1,12 +1,12 @@
 /**
- * The ledger: an append-only event log per project (DESIGN.md §4). Case state is a pure fold of a case's
+ * The ledger: an append-only event log per project (docs/design-notes.md). Case state is a pure fold of a case's
  * events in causal order (an event after the events it had seen, `prev`), ties broken by id (ULID), so the
  * arrival order never matters and a device whose clock lags still appends after what it saw. Undo is a compensating `undone` event: the
  * target stops counting, nothing is deleted. Events that cannot apply (possible after merging two devices'
  * logs) are kept in the history as `skipped` with the reason, never dropped silently.
  */
-import { asEventId, type CaseId, type EventId } from './ids.ts';
-import { isActiveCode, type Catalog, type CatalogTable } from './catalog.ts';
+import { asEventId, type CaseId, type EventId } from '../ids.ts';
+import { isActiveCode, type Catalog, type CatalogTable } from '../catalog.ts';
 import {
   parseEvent,
   type CaseState,
@@ -16,7 +16,7 @@ import {
   type PayloadOf,
   type ProjectSettings,
   type Stage,
-} from './model.ts';
+} from '../model.ts';
 import { missingFields, transition, WorkflowError } from './workflow.ts';
 import { currentDue, daysOverdue, isOverdue, localInstant, type DueSettings } from './due-dates.ts';
 

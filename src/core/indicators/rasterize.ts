@@ -5,7 +5,7 @@
  * red lines never cancel each other out.
  */
 import type { Position } from 'geojson';
-import { polygonsOf, type Areal } from './geo/rings.ts';
+import { polygonsOf, type Areal } from '../geo/rings.ts';
 
 /** Maps a lon/lat position to fractional pixel coordinates (column, row) of a grid. */
 export type ToPixel = (lon: number, lat: number) => [number, number];

@@ -4,11 +4,11 @@
  * numbered as the raster jobs number them: 1…K for the counties in input order, K + 1 for red-line area
  * outside every county. Areas are ellipsoidal (CGCS2000), in hectares.
  */
-import { geodesicAreaM2, M2_PER_HA } from './geo/area.ts';
-import { cropToBox, expandBox, intersection, relateToPatch, subtract } from './geo/overlay.ts';
-import { bboxOf, pointInAreal, polygonsOf, type Areal, type BBox } from './geo/rings.ts';
-import { FeatureIndex } from './geo/spatial-index.ts';
-import { isNaturalClass } from './indicators-landcover.ts';
+import { geodesicAreaM2, M2_PER_HA } from '../geo/area.ts';
+import { cropToBox, expandBox, intersection, relateToPatch, subtract } from '../geo/overlay.ts';
+import { bboxOf, pointInAreal, polygonsOf, type Areal, type BBox } from '../geo/rings.ts';
+import { FeatureIndex } from '../geo/spatial-index.ts';
+import { isNaturalClass } from './landcover.ts';
 
 /** A county (区县) polygon. */
 export interface CountyUnit {

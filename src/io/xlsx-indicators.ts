@@ -3,9 +3,9 @@
  * kept as numbers (so offices can sum them), the total row, then the method notes under the table.
  */
 import ExcelJS from 'exceljs';
-import { formatIndicator, indicatorColumns } from './indicators-columns.ts';
-import { methodNotes } from './indicators-notes.ts';
-import type { AssessmentReport } from './indicators-report.ts';
+import { formatIndicator, indicatorColumns } from '../core/indicators/columns.ts';
+import { methodNotes } from '../core/indicators/notes.ts';
+import type { AssessmentReport } from '../core/indicators/report.ts';
 
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },

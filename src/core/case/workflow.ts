@@ -1,8 +1,9 @@
 /**
- * The stage machine of DESIGN.md §4 as data: for each event type, the stages it is allowed in, the payload
- * fields it requires (non-blank) and how it changes the case. `transition(state, event)` is pure and total:
- * it returns the next state or a WorkflowError, never throws. Rules that depend on project settings (review
- * mode, distinct reviewers, active codes) are checked only for new events, in `validateNew`.
+ * The stage machine (docs/design-notes.md, workflow and ledger) as data: for each event type, the stages it
+ * is allowed in, the payload fields it requires (non-blank) and how it changes the case.
+ * `transition(state, event)` is pure and total: it returns the next state or a WorkflowError, never throws.
+ * Rules that depend on project settings (review mode, distinct reviewers, active codes) are checked only for
+ * new events, in `validateNew`.
  */
 import type {
   CaseState,
@@ -14,7 +15,7 @@ import type {
   ReviewLevel,
   Stage,
   Stamp,
-} from './model.ts';
+} from '../model.ts';
 import { distinctIndexNo } from './evidence.ts';
 
 /** Why the machine refuses an event; every code has a zh/en sentence (src/i18n/error-sentences.ts). */
@@ -66,6 +67,10 @@ export class WorkflowError extends Error {
 
 export type TransitionResult = { ok: true; state: CaseState } | { ok: false; error: WorkflowError };
 
+/**
+ * Every stage a case can be in once the consultation (会商) confirmed it: the one list, also used by 附件1 and by
+ * the assessment's "confirmed patches" filter.
+ */
 export const POST_CONFIRMATION: readonly Stage[] = [
   'confirmed',
   'handed_over',

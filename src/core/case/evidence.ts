@@ -5,7 +5,7 @@
  * Photo numbers are `<patch id>-NN` (`450512-2026-0010-01`), documents `<patch id>-DNN`; a number is never
  * given twice within a case, even after the evidence was removed or its adding undone.
  */
-import type { LedgerEvent } from './model.ts';
+import type { LedgerEvent } from '../model.ts';
 
 export type EvidenceKind = 'photo' | 'document';
 /** What the user asked for: photos, documents, or decide per file (images become photos). */

@@ -2,7 +2,7 @@
  * Method notes shown beside the assessment's numbers (and written under the XLSX sheet): each indicator's
  * formula, with the values this run used filled in, so a reader can trace every figure to its inputs.
  */
-import type { AssessmentReport } from './indicators-report.ts';
+import type { AssessmentReport } from './report.ts';
 
 export interface MethodNote {
   id: 'area' | 'nature' | 'natural' | 'fvc' | 'season' | 'inputs';

@@ -1,6 +1,6 @@
-import type { CaseId } from './ids.ts';
+import type { CaseId } from '../ids.ts';
 import type { CaseFold, EventDraft } from './ledger.ts';
-import type { CaseState, ProjectSettings, ReviewDecision, ReviewLevel, Stamped } from './model.ts';
+import type { CaseState, ProjectSettings, ReviewDecision, ReviewLevel, Stamped } from '../model.ts';
 
 /** The review level a new decision takes: single review, or the next of 自审 → 专审 → 终审. */
 export function nextReviewLevel(state: CaseState, mode: 'single' | 'three_step'): ReviewLevel {
@@ -8,7 +8,7 @@ export function nextReviewLevel(state: CaseState, mode: 'single' | 'three_step')
   return (['self', 'expert', 'final'] as const)[Math.min(state.reviews.length, 2)] ?? 'final';
 }
 
-/** Detection states a patch must pass before a review decision (DESIGN.md §4): auto → clue → suspected. */
+/** Detection states a patch must pass before a review decision (docs/design-notes.md): auto → clue → suspected. */
 function advanceToSuspected(state: CaseState): EventDraft[] {
   const id = state.id as CaseId;
   if (state.stage === 'auto') {

@@ -1,18 +1,18 @@
 /**
  * Raster jobs of the assessment, block by block over one scene, never the whole image in memory: the zones
  * (red lines × counties, rasterised in the scene's grid) decide which blocks are read at all, then NDVI
- * histograms (FVC) or class counts (land cover) are accumulated per zone. Used by workers/assess.worker.ts
+ * histograms (FVC) or class counts (land cover) are accumulated per zone. Used by workers/indicators.worker.ts
  * and by the FVC benchmark in Node.
  */
-import { fromLonLatTransformer } from './geo/reproject.ts';
-import type { Areal } from './geo/rings.ts';
-import { accumulateNdvi, NdviHistograms } from './indicators-fvc.ts';
-import type { ClassCounts } from './indicators-landcover.ts';
-import { ZoneRasterizer, type ToPixel } from './indicators-rasterize.ts';
-import { RasterReadError, type RasterBlock, type RasterInfo, type RasterScene } from './indicators-tiff.ts';
-import { AssessmentCancelledError } from './indicators-vector.ts';
+import { fromLonLatTransformer } from '../geo/reproject.ts';
+import type { Areal } from '../geo/rings.ts';
+import { accumulateNdvi, NdviHistograms } from './fvc.ts';
+import type { ClassCounts } from './landcover.ts';
+import { ZoneRasterizer, type ToPixel } from './rasterize.ts';
+import { RasterReadError, type RasterBlock, type RasterInfo, type RasterScene } from './raster-scene.ts';
+import { AssessmentCancelledError } from './vector.ts';
 
-/** Red lines and counties in lon/lat; zones are numbered as in indicators-vector.ts. */
+/** Red lines and counties in lon/lat; zones are numbered as in vector.ts. */
 export interface ZoneGeometry {
   redlines: readonly Areal[];
   counties: readonly Areal[];

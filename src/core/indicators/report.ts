@@ -2,7 +2,7 @@
  * The stored result of an assessment (an indicator cell's output, the XLSX sheet, the choropleth): the table,
  * the FVC end members of each scene, and the inputs used, so every figure can be traced back.
  */
-import type { FvcSummary } from './indicators-fvc.ts';
+import type { FvcSummary } from './fvc.ts';
 import type { IndicatorRow, IndicatorTable } from './indicators.ts';
 
 export const REPORT_VERSION = 1;

@@ -3,9 +3,10 @@
  * DOCX writers render. Columns, their order and the notes are those of the seed text; see docs/bundle-format.md
  * for which cases each list selects. Pure: no I/O.
  */
-import { findEntry, labelOf, type Catalog } from './catalog.ts';
-import type { CaseState, ProjectSettings } from './model.ts';
+import { findEntry, labelOf, type Catalog } from '../catalog.ts';
+import type { CaseState, ProjectSettings } from '../model.ts';
 import { addMonths } from './due-dates.ts';
+import { POST_CONFIRMATION } from './workflow.ts';
 
 /** How a column's values are written: text, or a number with fixed decimals. */
 export type ColumnKind = 'text' | 'lon' | 'lat' | 'area';
@@ -172,14 +173,7 @@ export const titleFor = (annex: 1 | 2 | 4, provinceName: string): string =>
 
 const byPatchId = (a: CaseState, b: CaseState): number =>
   a.patch.id < b.patch.id ? -1 : a.patch.id > b.patch.id ? 1 : 0;
-const REACHED_CONFIRMATION = new Set([
-  'confirmed',
-  'handed_over',
-  'verified',
-  'rectifying',
-  'rechecked',
-  'closed',
-]);
+const REACHED_CONFIRMATION: ReadonlySet<string> = new Set(POST_CONFIRMATION);
 
 /** 附件1: every case confirmed by the consultation (会商), whatever happened to it since. */
 export const selectAnnex1 = (cases: readonly CaseState[]): CaseState[] =>

@@ -10,7 +10,7 @@
  * base date set, every case counts from its opening day. Dates set on the case (the hand-over reply-by date,
  * a rectification deadline, an explicit due_set) override the defaults. All dates are civil `YYYY-MM-DD`.
  */
-import type { CaseState, Milestone, ProjectSettings, Stage } from './model.ts';
+import type { CaseState, Milestone, ProjectSettings, Stage } from '../model.ts';
 
 export type DueSettings = Pick<ProjectSettings, 'milestoneBase' | 'milestoneMonths'>;
 

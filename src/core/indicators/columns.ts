@@ -3,7 +3,7 @@
  * row gives the value, and decimals. Activity-type columns follow the catalog order and appear only when some
  * patch has that type.
  */
-import { DEFAULT_CATALOG } from './catalog.ts';
+import { DEFAULT_CATALOG } from '../catalog.ts';
 import type { IndicatorRow, IndicatorTable } from './indicators.ts';
 
 export interface IndicatorColumn {

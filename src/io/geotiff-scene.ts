@@ -1,13 +1,19 @@
 /**
- * Block reader for GeoTIFF scenes, for the assessment's raster jobs. geotiff.js parses the header; the
+ * Block reader for GeoTIFF scenes, for the assessment's raster jobs (the `RasterScene` of core/indicators). geotiff.js parses the header; the
  * blocks (tiles or strips) are then read as raw bytes from a Blob and decoded here: DEFLATE through the
  * platform's native `DecompressionStream` (geotiff.js's pure-JS inflate is ~2× slower than GDAL), other
  * compressions through geotiff.js's own decoders. Works the same in a browser worker and in Node (a Blob
  * from `fs.openAsBlob`).
  */
 import { GeoTIFF, getDecoder } from 'geotiff';
-import { resolveCrs, type GeoKeys, type ResolvedCrs } from './geo/crs.ts';
-import type { BandValues } from './indicators-fvc.ts';
+import { resolveCrs, type GeoKeys } from '../core/geo/crs.ts';
+import type { BandValues } from '../core/indicators/fvc.ts';
+import {
+  RasterReadError,
+  type RasterBlock,
+  type RasterInfo,
+  type RasterScene,
+} from '../core/indicators/raster-scene.ts';
 
 /** Decompresses a zlib (TIFF DEFLATE) stream. */
 export type Inflate = (bytes: Uint8Array) => Promise<Uint8Array>;
@@ -17,42 +23,6 @@ export const nativeInflate: Inflate = async (bytes) => {
   const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 };
-
-/** A scene that cannot be read for an assessment (unsupported layout, no georeference…). */
-export class RasterReadError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'RasterReadError';
-  }
-}
-
-/** One decoded block: samples of all bands (interleaved, planar 1) or of one band (planar 2). */
-export interface RasterBlock {
-  col0: number;
-  row0: number;
-  /** Stored size of the block (edge blocks are padded to the full tile size). */
-  width: number;
-  height: number;
-  data: BandValues;
-  /** Samples per pixel in `data` (bands for planar 1, 1 for planar 2). */
-  stride: number;
-}
-
-/** Header facts of an opened scene. */
-export interface RasterInfo {
-  width: number;
-  height: number;
-  bands: number;
-  blockWidth: number;
-  blockHeight: number;
-  planar: 1 | 2;
-  nodata: number | null;
-  /** Unsigned integer samples (whose 0 is GDAL's fill value when no nodata is declared). */
-  unsigned: boolean;
-  crs: ResolvedCrs;
-  /** map x = x0 + col·dx, map y = y0 + row·dy. */
-  transform: { x0: number; y0: number; dx: number; dy: number };
-}
 
 type ArrayKind = 'u8' | 'u16' | 'i16' | 'u32' | 'i32' | 'f32';
 
@@ -106,7 +76,7 @@ function swapBytes(bytes: Uint8Array, size: number): void {
 }
 
 /** An opened GeoTIFF scene whose full-resolution blocks can be read one by one. */
-export class RasterScene {
+export class GeoTiffScene implements RasterScene {
   readonly info: RasterInfo;
   readonly #blob: Blob;
   readonly #offsets: number[];
@@ -148,7 +118,7 @@ export class RasterScene {
   }
 
   /** Open a scene from a Blob (a File from OPFS, or `fs.openAsBlob` in Node). */
-  static async open(blob: Blob, inflate: Inflate = nativeInflate): Promise<RasterScene> {
+  static async open(blob: Blob, inflate: Inflate = nativeInflate): Promise<GeoTiffScene> {
     // geotiff.js only needs `fetch` from a source; a Blob slice is read on demand.
     const source = {
       fetch: (slices: { offset: number; length: number }[]) =>
@@ -198,7 +168,7 @@ export class RasterScene {
       crs: resolveCrs({ geoKeys: (image.getGeoKeys() ?? {}) as GeoKeys }),
       transform: { x0: origin[0] ?? 0, y0: origin[1] ?? 0, dx: resolution[0] ?? 1, dy: resolution[1] ?? -1 },
     };
-    return new RasterScene(
+    return new GeoTiffScene(
       blob,
       info,
       {
