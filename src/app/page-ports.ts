@@ -10,6 +10,12 @@ import { mapState } from '../state/map.svelte.ts';
 import { ledger } from '../state/ledger.svelte.ts';
 import type { EvidencePorts } from './attach-evidence.ts';
 import type { LayerImportPorts } from './import-layer.ts';
+import type { OutlineScreenPorts } from './commit-outline.ts';
+import { attribute, prepareAttribution } from '../state/attribution.ts';
+import { commitPatches } from '../state/patch-intake.ts';
+import { cases } from '../state/cases.svelte.ts';
+import { jobs } from '../state/jobs.svelte.ts';
+import { project } from '../state/project.svelte.ts';
 
 /** The page's ledger and OPFS folder. */
 export const evidencePorts: EvidencePorts = {
@@ -33,4 +39,39 @@ export const layerImportPorts: LayerImportPorts = {
   deleteFile: deleteProjectFile,
   unmount: (layerId) => layers.unmount(layerId),
   next: () => layers.next(),
+};
+
+/** The geometry worker, serial numbers, ledger and status bar of the page, for outline commits. */
+export const outlinePorts: OutlineScreenPorts = {
+  async attribute(projectId, inputs) {
+    const key = `project-${projectId}`;
+    await prepareAttribution(key);
+    const result = await attribute(
+      projectId,
+      key,
+      inputs,
+      new Date().getFullYear(),
+      new AbortController().signal,
+      () => undefined,
+    );
+    return result.patches;
+  },
+  commitPatches: (projectId, year, drafts, commit) => commitPatches(projectId, year, drafts, commit),
+  act: (caseId, drafts) => ledger.act(caseId, drafts),
+  actMany: (work) => ledger.actMany(work),
+  async job(label, work) {
+    const job = jobs.start(label, { cancellable: false });
+    try {
+      const result = await work();
+      job.done();
+      return result;
+    } catch (error) {
+      job.fail(error);
+      throw error;
+    }
+  },
+  year: () => new Date().getFullYear(),
+  projectId: () => project.current?.id ?? null,
+  caseState: (id) => ledger.folds.get(id)?.state,
+  select: (id) => cases.select(id, false),
 };
