@@ -3,54 +3,61 @@ import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import svelteConfig from './svelte.config.js';
+import layers from './eslint.layers.js';
 
 /**
- * The dependency rule (DESIGN.md §2), one block per folder so that rules never override each other:
- * which app folders and which packages each layer may not import.
+ * The dependency rule (docs/architecture.md), one block per folder so that rules never override each other:
+ * which app folders and which packages each layer may not import. ui → app → {state, core, db, store, workers}.
  */
 const duck = '@duckdb/duckdb-wasm';
 const layerRules = [
   {
     files: ['src/core/**'],
-    folders: ['db', 'io', 'store', 'state', 'map', 'ui', 'i18n', 'workers'],
+    folders: ['db', 'io', 'store', 'state', 'app', 'map', 'ui', 'i18n', 'workers'],
     packages: [duck, 'idb', 'comlink', 'svelte', 'svelte/store'],
     why: 'core is pure domain logic: no app folders, DuckDB, IndexedDB, comlink or Svelte',
   },
   {
     files: ['src/db/**'],
-    folders: ['state', 'ui', 'map', 'store', 'io'],
+    folders: ['state', 'app', 'ui', 'map', 'store', 'io'],
     packages: [],
     why: 'db sits below state and ui',
   },
   {
     files: ['src/io/**', 'src/store/**'],
-    folders: ['state', 'ui', 'map'],
+    folders: ['state', 'app', 'ui', 'map'],
     packages: [duck],
     why: 'io and store sit below state and ui; only db/ imports duckdb-wasm',
   },
   {
     files: ['workers/**'],
-    folders: ['state', 'ui', 'map', 'db', 'store'],
+    folders: ['state', 'app', 'ui', 'map', 'db', 'store'],
     packages: [duck],
     why: 'workers run core and io only',
   },
   {
     files: ['src/map/**'],
-    folders: ['state', 'ui', 'db', 'store'],
+    folders: ['state', 'app', 'ui', 'db', 'store'],
     packages: [duck],
     why: 'map holds pure layer factories',
   },
   {
     files: ['src/i18n/**'],
-    folders: ['state', 'ui', 'db', 'store', 'io', 'map'],
+    folders: ['state', 'app', 'ui', 'db', 'store', 'io', 'map'],
     packages: [duck],
     why: 'i18n holds messages only',
   },
   {
     files: ['src/state/**'],
+    folders: ['app', 'ui'],
+    packages: [duck],
+    why: 'state holds what the screen shows and sits below app and ui: it never calls a use-case',
+  },
+  {
+    files: ['src/app/**'],
     folders: ['ui'],
     packages: [duck],
-    why: 'state sits below ui; only db/ imports duckdb-wasm',
+    why: 'app (one module per user action) sits below ui; only db/ imports duckdb-wasm',
   },
   {
     files: ['src/ui/**'],
@@ -108,4 +115,5 @@ export default tseslint.config(
     },
   },
   ...layerRules,
+  ...layers,
 );

@@ -14,7 +14,7 @@ import { inspectBundle, openBundle } from '../src/core/bundle/verify.ts';
 import { readBundleContents } from '../src/core/bundle/contents.ts';
 import type { ByteSource } from '../src/core/bundle/zip-index.ts';
 import { applyOverrides, DEFAULT_CATALOG } from '../src/core/catalog.ts';
-import { localDate } from '../src/core/due-dates.ts';
+import { localDate } from '../src/core/case/due-dates.ts';
 import { annexFiles } from '../src/io/zip-bundle.ts';
 
 async function fileSource(path: string): Promise<{ source: ByteSource; close: () => Promise<void> }> {

@@ -1,5 +1,5 @@
 import type { LedgerEvent, ProjectSettings } from '../src/core/model.ts';
-import type { CaseChange, FieldConflict } from '../src/core/merge.ts';
+import type { CaseChange, FieldConflict } from '../src/core/case/merge.ts';
 import type { GeoScope, OverlapKind } from '../src/io/geo-export.ts';
 import type { SheetImage, SheetRun } from '../src/io/verification-sheet.ts';
 import type { Notebook } from '../src/core/notebook/model.ts';

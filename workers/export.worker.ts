@@ -1,15 +1,24 @@
 import * as Comlink from 'comlink';
-import { zipSync } from 'fflate';
-import type { Feature, Geometry } from 'geojson';
 import { applyOverrides, DEFAULT_CATALOG, findEntry, type Catalog } from '../src/core/catalog.ts';
-import { caseStates, foldLedger, groupByCase } from '../src/core/ledger.ts';
-import { buildAnnex, buildLetters3, buildLetters5, provincesOf } from '../src/core/annex.ts';
-import { dueDates } from '../src/core/due-dates.ts';
+import { caseStates, foldLedger, groupByCase } from '../src/core/case/ledger.ts';
+import { buildAnnex, buildLetters3, buildLetters5, provincesOf } from '../src/core/case/annex.ts';
+import { dueDates } from '../src/core/case/due-dates.ts';
 import { BundleError, DEFAULT_LIMITS } from '../src/core/bundle/manifest.ts';
 import { openBundle } from '../src/core/bundle/verify.ts';
 import { planBundleImport, readBundleContents } from '../src/core/bundle/contents.ts';
-import { adminFieldsOf } from '../src/core/admin/admin-fields.ts';
-import { featuresFromIpc, isArrowIpc } from '../src/io/feature-arrow-read.ts';
+import { storedLayerFeatures } from '../src/io/stored-layer-read.ts';
+import {
+  blobOf,
+  bundleFileName,
+  DOCX_TYPE as DOCX,
+  featureName,
+  safeName,
+  sheetFileName,
+  sheetsZipName,
+  XLSX_TYPE as XLSX,
+} from '../src/io/export-naming.ts';
+import { ChunkFolder, storedZip } from '../src/io/zip-fold.ts';
+import { manifestData, planData, projectData, runRecords } from '../src/io/bundle-summary.ts';
 import type { CaseState, LedgerEvent } from '../src/core/model.ts';
 import type { CaseId } from '../src/core/ids.ts';
 import type { Areal } from '../src/core/geo/rings.ts';
@@ -48,40 +57,13 @@ const running = new Map<number, AbortController>();
 function check(signal: AbortSignal): void {
   if (signal.aborted) throw new Error(`${CANCELLED}: cancelled by the user`);
 }
-/** A name every file system accepts (Windows forbids these characters). */
-const safeName = (name: string): string => name.replace(/[\\/:*?"<>|\s]+/g, '_');
-const blobOf = (bytes: Uint8Array, type: string): Blob => new Blob([bytes as BlobPart], { type });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-async function layerFeatures(layer: ExportLayer): Promise<Feature<Geometry, Record<string, unknown>>[]> {
-  const bytes = new Uint8Array(await layer.file.arrayBuffer());
-  if (isArrowIpc(bytes)) return featuresFromIpc(bytes);
-  // A layer stored before layers were kept as Arrow: normalised GeoJSON.
-  const parsed = JSON.parse(new TextDecoder().decode(bytes)) as {
-    features?: Feature<Geometry, Record<string, unknown>>[];
-  };
-  return parsed.features ?? [];
-}
-
-const NAME_KEYS = ['name', '名称', 'mc', 'hxmc', 'bhdmc', 'bhqmc', 'xzqmc', 'title', 'id', 'fid'];
-/** The display name of a reference feature: an admin name, a name-like field, else its number. */
-function featureName(props: Record<string, unknown> | null, index: number): string {
-  const p = props ?? {};
-  const admin = adminFieldsOf(p);
-  if (admin?.name) return admin.name;
-  for (const [key, value] of Object.entries(p))
-    if (NAME_KEYS.includes(key.toLowerCase()) && (typeof value === 'string' || typeof value === 'number'))
-      return String(value);
-  return `#${index + 1}`;
-}
 
 async function overlapLayers(layers: readonly ExportLayer[]): Promise<OverlapLayer[]> {
   const out: OverlapLayer[] = [];
   for (const layer of layers) {
     const kind = overlapKindOf(layer.kind);
     if (!kind) continue;
-    const features = (await layerFeatures(layer)).flatMap((f, i) =>
+    const features = (await storedLayerFeatures(layer.file)).flatMap((f, i) =>
       f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon'
         ? [{ name: featureName(f.properties, i), geometry: f.geometry as Areal }]
         : [],
@@ -196,20 +178,14 @@ async function sheets(
       ...(sheet.run ? { run: sheet.run } : {}),
       photos: sheet.photos,
     });
-    files.push({ name: safeName(`图斑核查单_${sheet.caseId}.docx`), blob: blobOf(bytes, DOCX) });
+    files.push({ name: sheetFileName(sheet.caseId), blob: blobOf(bytes, DOCX) });
   }
   return files.length > 1 ? [await sheetsZip(files, request.date)] : files;
 }
 
 /** Several sheets as one zip (one download, not one per sheet); DOCX is compressed already, so stored. */
 async function sheetsZip(files: readonly ExportedFile[], date: string): Promise<ExportedFile> {
-  const entries: Record<string, [Uint8Array, { level: 0 }]> = {};
-  for (const file of files)
-    entries[file.name] = [new Uint8Array(await file.blob.arrayBuffer()), { level: 0 }];
-  return {
-    name: safeName(`图斑核查单_${files.length}份_${date}.zip`),
-    blob: blobOf(zipSync(entries), 'application/zip'),
-  };
+  return { name: sheetsZipName(files.length, date), blob: blobOf(await storedZip(files), 'application/zip') };
 }
 
 async function bundle(
@@ -231,7 +207,7 @@ async function bundle(
     ...request.layers.map((layer, i) => ({
       path: bundleLayerPath(layer.kind, i),
       title: layer.name,
-      bytes: async () => featuresToGeoParquet(await layerFeatures(layer)),
+      bytes: async () => featuresToGeoParquet(await storedLayerFeatures(layer.file)),
     })),
     ...request.extras.map((extra) => ({
       path: extra.path,
@@ -246,15 +222,7 @@ async function bundle(
       yield file;
     }
   }
-  // Compressed chunks are folded into Blobs every few MB, so the zip is never held as one array plus a copy.
-  const parts: Blob[] = [];
-  let pending: Uint8Array[] = [];
-  let pendingBytes = 0;
-  const flush = () => {
-    parts.push(new Blob(pending as BlobPart[]));
-    pending = [];
-    pendingBytes = 0;
-  };
+  const zip = new ChunkFolder();
   await writeBundle(
     {
       appVersion: request.appVersion,
@@ -264,15 +232,9 @@ async function bundle(
     },
     events,
     files(),
-    (chunk) => {
-      pending.push(chunk);
-      pendingBytes += chunk.length;
-      if (pendingBytes > 8 * 1024 * 1024) flush();
-    },
+    (chunk) => zip.push(chunk),
   );
-  flush();
-  const name = safeName(`案卷包_${ledger.projectName}_${request.date}.zip`);
-  return [{ name, blob: new Blob(parts, { type: 'application/zip' }) }];
+  return [{ name: bundleFileName(ledger.projectName, request.date), blob: zip.finish('application/zip') }];
 }
 
 async function checkBundle(
@@ -311,33 +273,15 @@ async function checkBundle(
     } catch (error) {
       throw new BundleError('bad_entry', `${RUNS_PATH}: ${String(error)}`, { cause: error });
     }
-  const m = contents.manifest;
   return {
     ok: true,
-    plan: {
-      incoming: plan.incoming,
-      added: [...plan.added],
-      alreadyPresent: plan.alreadyPresent,
-      collisions: plan.collisions.length,
-      cases: [...plan.cases],
-      conflicts: [...plan.conflicts],
-      sameProject: plan.sameProject,
-      from: plan.from,
-    },
-    project: { id: contents.project.id, name: contents.project.name, settings: contents.project.settings },
-    manifest: {
-      appVersion: m.appVersion,
-      created: m.created,
-      actor: m.creator.actor,
-      device: m.creator.device,
-      entries: m.entries.length,
-    },
+    plan: planData(plan),
+    project: projectData(contents),
+    manifest: manifestData(contents),
     layers,
     photos,
     notebooks,
-    runs: Array.isArray(runs)
-      ? runs.filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null)
-      : [],
+    runs: runRecords(runs),
   };
 }
 

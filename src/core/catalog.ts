@@ -1,7 +1,7 @@
 /**
- * Code tables as data (DESIGN.md §4: "codes are data, never if-chains"), with zh + en labels. A project can
- * add entries to the open tables, relabel any entry and retire entries it does not use (see applyOverrides).
- * Codes are the shared values of /tmp/codes.md; never rename a shipped code: events store them.
+ * Code tables as data ("codes are data, never if-chains", docs/design-notes.md), with zh + en labels. A
+ * project can add entries to the open tables, relabel any entry and retire entries it does not use (see applyOverrides).
+ * Never rename a shipped code: events store them.
  */
 
 export type Lang = 'zh' | 'en';

@@ -54,7 +54,7 @@ export const asLayerId = (value: string): LayerId => check<LayerId>('LayerId', N
 export const asProjectId = (value: string): ProjectId => check<ProjectId>('ProjectId', NONEMPTY_RE, value);
 export const asTableName = (value: string): TableName => check<TableName>('TableName', TABLE_RE, value);
 
-/** `320115-2026-0001`: county code, year, sequence (DESIGN.md §3). */
+/** `320115-2026-0001`: county code, year, sequence (docs/design-notes.md, data model). */
 export function formatPatchId(countyCode: string, year: number, sequence: number): PatchId {
   return asPatchId(`${countyCode}-${year}-${String(sequence).padStart(4, '0')}`);
 }

@@ -1,4 +1,4 @@
-import type { CaseRow } from '../core/ledger.ts';
+import type { CaseRow } from '../core/case/ledger.ts';
 import { transaction } from './client.ts';
 
 const COLUMNS = [

@@ -47,7 +47,7 @@ async function startDb(): Promise<DbInfo> {
   await db.open({ query: { castBigIntToDouble: true } });
   const conn = await db.connect();
   try {
-    // Extensions come from a remote repository: never try, fail fast instead (STACK-NOTES).
+    // Extensions come from a remote repository: never try, fail fast instead (docs/design-notes.md).
     await conn.query('SET autoinstall_known_extensions = false');
     await conn.query('SET autoload_known_extensions = false');
     for (const statement of SCHEMA_SQL) await conn.query(statement);

@@ -2,7 +2,7 @@ import { Float64, Table, Utf8, makeData, makeVector, tableToIPC, Binary } from '
 import { insertIpc, query, transaction } from './client.ts';
 import { quoteIdent } from './sql.ts';
 
-/** One row of the DuckDB `patch` table (DESIGN.md §3). */
+/** One row of the DuckDB `patch` table (docs/design-notes.md, data model). */
 export interface PatchRow {
   id: string;
   run_id: string;
@@ -113,7 +113,7 @@ export async function putPatchRows(rows: readonly PatchRow[]): Promise<void> {
   }
 }
 
-/** Record a detection run (DESIGN.md §3 `run`). */
+/** Record a detection run (the `run` table: the provenance of every detection). */
 export async function putRunRow(run: {
   id: string;
   t1: string;

@@ -1,5 +1,5 @@
 /**
- * DuckDB tables (DESIGN.md §3). DuckDB is a cache rebuilt from IndexedDB/OPFS on every start: the durable truth is
+ * DuckDB tables (docs/design-notes.md, data model). DuckDB is a cache rebuilt from IndexedDB/OPFS on every start: the durable truth is
  * the browser store, so these have no migrations of their own. Geometry is WKB (lon/lat) plus a bbox because the
  * spatial extension cannot be loaded offline; exact geometry runs in the geometry worker.
  */

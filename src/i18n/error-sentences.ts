@@ -4,8 +4,8 @@
  * tables here (detection, exports) so `describeError` finds every code in one place; a unit test enumerates
  * the code lists where they are defined and fails on any code without a sentence in both languages.
  */
-import type { RefusalReason, WorkflowErrorCode } from '../core/workflow.ts';
-import type { ActionRefusedCode } from '../core/action-refusals.ts';
+import type { RefusalReason, WorkflowErrorCode } from '../core/case/workflow.ts';
+import type { ActionRefusedCode } from '../core/case/action-refusals.ts';
 import { APP_ERRORS } from './app-errors.ts';
 import { IMPORT_ERROR_MESSAGES, type BilingualMessage } from './import-errors.ts';
 

@@ -1,9 +1,7 @@
 /**
  * Strings of the case evidence section (photos and documents), zh default and en, kept beside the shared
- * tables. `et(key)` follows the app's language switch like `t(key)`.
+ * tables. They are read through `t(key)` of i18n.svelte.ts.
  */
-import { i18n } from './i18n.svelte.ts';
-import { fillTemplate } from './format.ts';
 
 const zh = {
   'ev.title': '证据材料（照片、文件）',
@@ -82,9 +80,5 @@ const en: Record<EvidenceMessageKey, string> = {
   'ev.history.removed': '{indexNo}',
 };
 
-const tables: Record<'zh' | 'en', Record<EvidenceMessageKey, string>> = { zh, en };
-
-/** Translate an evidence UI key in the current language. */
-export function et(key: EvidenceMessageKey, params?: Record<string, string | number>): string {
-  return fillTemplate(tables[i18n.locale][key], params);
-}
+/** This feature's part of the catalog that `t` reads (src/i18n/catalog.ts). */
+export const EVIDENCE_MESSAGES: Record<'zh' | 'en', Record<EvidenceMessageKey, string>> = { zh, en };

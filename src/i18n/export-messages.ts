@@ -1,7 +1,4 @@
 /** Strings of the export and exchange tab (lists, letters, GIS, verification sheets, case bundles), zh first. */
-import { i18n } from './i18n.svelte.ts';
-import { fillTemplate } from './format.ts';
-import { plurals } from './plural.ts';
 
 export const EXPORT_MESSAGES = {
   'exports.tab': { zh: '导出与交换', en: 'Export & exchange' },
@@ -124,13 +121,9 @@ export const EXPORT_MESSAGES = {
 
 export type ExportMessageKey = keyof typeof EXPORT_MESSAGES;
 
-/** Translate an export-tab key in the current UI language. */
-export function xt(key: ExportMessageKey, params?: Record<string, string | number>): string {
-  return fillTemplate(plurals(EXPORT_MESSAGES[key][i18n.locale], params), params);
-}
-
 type Bilingual = { readonly zh: string; readonly en: string };
-const CONFLICT_FIELDS: Readonly<Record<string, Bilingual>> = {
+/** Words for the fields of a merge conflict; `conflictFieldLabel` in i18n.svelte.ts reads them. */
+export const CONFLICT_FIELDS: Readonly<Record<string, Bilingual>> = {
   opened: { zh: '入库信息', en: 'Opening' },
   stage: { zh: '阶段', en: 'Stage' },
   rejection: { zh: '排除理由', en: 'Rejection reason' },
@@ -143,10 +136,3 @@ const CONFLICT_FIELDS: Readonly<Record<string, Bilingual>> = {
   field: { zh: '属性', en: 'Field' },
   due: { zh: '期限', en: 'Due date' },
 };
-
-/** A conflict's field (`stage`, `handover`, `field.remark`, `due.feedback` …) as the user reads it. */
-export function conflictFieldLabel(field: string): string {
-  const [head = field, ...rest] = field.split('.');
-  const label = CONFLICT_FIELDS[head]?.[i18n.locale] ?? head;
-  return rest.length > 0 ? `${label}（${rest.join('.')}）` : label;
-}

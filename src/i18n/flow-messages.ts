@@ -1,9 +1,7 @@
 /**
  * Strings of the newcomer's flow: the operator-name prompt, the review panel's keys and guesses, and the
- * ledger's history wording. `ft(key)` follows the app's language switch like `t(key)`.
+ * ledger's history wording. They are read through `t(key)` of i18n.svelte.ts.
  */
-import { i18n } from './i18n.svelte.ts';
-import { fillTemplate } from './format.ts';
 
 const zh = {
   'actor.dialog.title': '请填写操作人姓名',
@@ -49,9 +47,5 @@ const en: Record<FlowMessageKey, string> = {
   'cases.noDue': '—',
 };
 
-const tables: Record<'zh' | 'en', Record<FlowMessageKey, string>> = { zh, en };
-
-/** Translate a flow UI key in the current language. */
-export function ft(key: FlowMessageKey, params?: Record<string, string | number>): string {
-  return fillTemplate(tables[i18n.locale][key], params);
-}
+/** This feature's part of the catalog that `t` reads (src/i18n/catalog.ts). */
+export const FLOW_MESSAGES: Record<'zh' | 'en', Record<FlowMessageKey, string>> = { zh, en };

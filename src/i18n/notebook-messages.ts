@@ -1,10 +1,7 @@
 /**
  * Strings of the notebook and assessment UI (zh default, en), kept beside the shared tables so this feature
- * can grow without touching them. `nt(key)` follows the app's language switch like `t(key)`.
+ * can grow without touching them. They are read through `t(key)` of i18n.svelte.ts.
  */
-import { i18n } from './i18n.svelte.ts';
-import { fillTemplate } from './format.ts';
-import { plurals } from './plural.ts';
 
 const zh = {
   'nb.title': '分析笔记本',
@@ -284,14 +281,5 @@ const en: Record<NotebookMessageKey, string> = {
   'source.opinion': 'Public opinion',
 };
 
-const tables: Record<'zh' | 'en', Record<NotebookMessageKey, string>> = { zh, en };
-
-/** Translate a notebook UI key in the current language. */
-export function nt(key: NotebookMessageKey, params?: Record<string, string | number>): string {
-  return fillTemplate(plurals(tables[i18n.locale][key], params), params);
-}
-
-/** The current UI language (for bilingual data such as method notes). */
-export function notebookLang(): 'zh' | 'en' {
-  return i18n.locale;
-}
+/** This feature's part of the catalog that `t` reads (src/i18n/catalog.ts). */
+export const NOTEBOOK_MESSAGES: Record<'zh' | 'en', Record<NotebookMessageKey, string>> = { zh, en };

@@ -1,9 +1,7 @@
 /**
- * Strings of the outline editor (move vertices, split, merge), zh default and en. `ot(key)` follows the app's
- * language switch like `t(key)`.
+ * Strings of the outline editor (move vertices, split, merge), zh default and en. They are read through
+ * `t(key)` of i18n.svelte.ts.
  */
-import { i18n } from './i18n.svelte.ts';
-import { fillTemplate } from './format.ts';
 
 const zh = {
   'ol.title': '图斑边界',
@@ -107,9 +105,5 @@ const en: Record<OutlineMessageKey, string> = {
   'ol.err.stage': 'The other patch is at a stage that cannot be merged.',
 };
 
-const tables: Record<'zh' | 'en', Record<OutlineMessageKey, string>> = { zh, en };
-
-/** Translate an outline-editor key in the current language. */
-export function ot(key: OutlineMessageKey, params?: Record<string, string | number>): string {
-  return fillTemplate(tables[i18n.locale][key], params);
-}
+/** This feature's part of the catalog that `t` reads (src/i18n/catalog.ts). */
+export const OUTLINE_MESSAGES: Record<'zh' | 'en', Record<OutlineMessageKey, string>> = { zh, en };

@@ -1,9 +1,7 @@
 /**
  * Strings of the project settings panel and of the three-step review (zh default, en), kept beside the shared
- * tables. `sv(key)` follows the app's language switch like `t(key)`.
+ * tables. They are read through `t(key)` of i18n.svelte.ts.
  */
-import { i18n } from './i18n.svelte.ts';
-import { fillTemplate } from './format.ts';
 
 const zh = {
   'settings.open': '项目设置',
@@ -139,9 +137,5 @@ const en: Record<SettingsMessageKey, string> = {
   'actor.change': 'Change',
 };
 
-const tables: Record<'zh' | 'en', Record<SettingsMessageKey, string>> = { zh, en };
-
-/** Translate a settings/review key in the current language. */
-export function sv(key: SettingsMessageKey, params?: Record<string, string | number>): string {
-  return fillTemplate(tables[i18n.locale][key], params);
-}
+/** This feature's part of the catalog that `t` reads (src/i18n/catalog.ts). */
+export const SETTINGS_MESSAGES: Record<'zh' | 'en', Record<SettingsMessageKey, string>> = { zh, en };

@@ -2,7 +2,7 @@
  * Annex lists as CSV: UTF-8 with a byte-order mark (so Excel and WPS detect Chinese text), CRLF line ends,
  * RFC 4180 quoting, one flat header row (附件4's group headers are dropped: its leaf headers are unique).
  */
-import { formatCell, type AnnexTable } from '../core/annex.ts';
+import { formatCell, type AnnexTable } from '../core/case/annex.ts';
 
 const BOM = '\ufeff';
 

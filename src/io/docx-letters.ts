@@ -19,7 +19,7 @@ import {
   WidthType,
   type IRunOptions,
 } from 'docx';
-import { formatCell, type AnnexTable, type Letter } from '../core/annex.ts';
+import { formatCell, type AnnexTable, type Letter } from '../core/case/annex.ts';
 
 /** Official font names and the fallback each one declares. */
 export const DOCX_FONTS = {

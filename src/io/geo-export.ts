@@ -16,7 +16,7 @@ import {
   ANNEX1_COLUMNS,
   type AnnexSettings,
   type CellValue,
-} from '../core/annex.ts';
+} from '../core/case/annex.ts';
 import { labelOf, type Catalog } from '../core/catalog.ts';
 import type { CaseState } from '../core/model.ts';
 import { encodeWkb, extendBbox, type Bbox } from '../core/geo/wkb.ts';

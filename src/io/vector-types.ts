@@ -1,6 +1,6 @@
 /**
  * What the vector readers return: one layer in lon/lat with its features, the CRS found, its fields,
- * warnings, and per-feature WKB + bbox rows shaped for the DuckDB `feature` table (DESIGN.md §3).
+ * warnings, and per-feature WKB + bbox rows shaped for the DuckDB `feature` table (docs/design-notes.md, data model).
  */
 import type { Feature, Geometry } from 'geojson';
 import type { DatumId } from '../core/geo/crs.ts';

@@ -5,7 +5,7 @@
  * check. The content is plain data (`sheetContent`); `writeVerificationSheetDocx` lays it out on A4 (docx).
  * Pure: no DOM (chips arrive as PNG bytes drawn by the caller).
  */
-import { areaDecimalsFor, chineseDate } from '../core/annex.ts';
+import { areaDecimalsFor, chineseDate } from '../core/case/annex.ts';
 import { findEntry, labelOf, type Catalog } from '../core/catalog.ts';
 import type { CaseState, LedgerEvent } from '../core/model.ts';
 import {

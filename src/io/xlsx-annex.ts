@@ -10,7 +10,7 @@ import {
   type AnnexTable,
   type AnnexColumn,
   type CellValue,
-} from '../core/annex.ts';
+} from '../core/case/annex.ts';
 
 /** Font names as official forms use them; a missing font is substituted by the reader (WPS, Office, LibreOffice). */
 export const XLSX_FONTS = { title: '方正小标宋简体', header: '黑体', body: '仿宋_GB2312' } as const;

@@ -21,9 +21,9 @@ import {
   type ProjectFile,
 } from '../core/bundle/contents.ts';
 import type { ByteSource } from '../core/bundle/zip-index.ts';
-import { caseStates, type Author } from '../core/ledger.ts';
-import { buildAnnex, buildLetters3, buildLetters5, provincesOf } from '../core/annex.ts';
-import { dueDates } from '../core/due-dates.ts';
+import { caseStates, type Author } from '../core/case/ledger.ts';
+import { buildAnnex, buildLetters3, buildLetters5, provincesOf } from '../core/case/annex.ts';
+import { dueDates } from '../core/case/due-dates.ts';
 import type { Catalog } from '../core/catalog.ts';
 import type { CaseState, LedgerEvent, ProjectSettings } from '../core/model.ts';
 import { writeAnnexXlsx } from './xlsx-annex.ts';

@@ -1,7 +1,7 @@
-import type { WorkflowError } from '../core/workflow.ts';
-import type { ActionRefusedCode } from '../core/action-refusals.ts';
+import type { WorkflowError } from '../core/case/workflow.ts';
+import type { ActionRefusedCode } from '../core/case/action-refusals.ts';
 
-export { ACTION_REFUSED_CODES, type ActionRefusedCode } from '../core/action-refusals.ts';
+export { ACTION_REFUSED_CODES, type ActionRefusedCode } from '../core/case/action-refusals.ts';
 
 /** A user action the workflow refused (wrong stage, missing field…): shown to the user, nothing written. */
 export class ActionRefusedError extends Error {

@@ -1,9 +1,10 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { CaseId } from '../core/ids.ts';
 import type { CaseState } from '../core/model.ts';
-import { currentDue, isOverdue, localDate } from '../core/due-dates.ts';
-import { byDueDate } from '../core/case-sort.ts';
-import { confirmDrafts, rejectDrafts } from '../core/review-drafts.ts';
+import { currentDue, isOverdue, localDate } from '../core/case/due-dates.ts';
+import { byDueDate } from '../core/case/case-sort.ts';
+import { bboxOf } from '../core/geo/rings.ts';
+import { confirmDrafts, rejectDrafts } from '../core/case/review-drafts.ts';
 import { patchesLayer, type PatchFeatureProps } from '../map/patch-layers.ts';
 import { ledger } from './ledger.svelte.ts';
 import { mapState } from './map.svelte.ts';
@@ -61,7 +62,7 @@ class CasesState {
     this.currentId = id;
     const state = this.current;
     if (zoom && state?.patch.geometry) {
-      const bbox = boundsOf(state.patch.geometry);
+      const bbox = bboxOf(state.patch.geometry);
       const pad = Math.max(bbox[2] - bbox[0], bbox[3] - bbox[1], 0.002) * 1.5;
       mapState.zoomTo([bbox[0] - pad, bbox[1] - pad, bbox[2] + pad, bbox[3] + pad]);
     }
@@ -157,21 +158,6 @@ class CasesState {
       patchesLayer(features, this.currentId, (id) => this.select(id as CaseId, false)),
     ]);
   }
-}
-
-/** Lon/lat box of a polygon or multipolygon. */
-export function boundsOf(geometry: Polygon | MultiPolygon): [number, number, number, number] {
-  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  for (const polygon of polygons)
-    for (const ring of polygon)
-      for (const [x = 0, y = 0] of ring) {
-        box[0] = Math.min(box[0], x);
-        box[1] = Math.min(box[1], y);
-        box[2] = Math.max(box[2], x);
-        box[3] = Math.max(box[3], y);
-      }
-  return box;
 }
 
 export const cases = new CasesState();

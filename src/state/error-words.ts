@@ -4,7 +4,7 @@
  * message, it goes to the notice's details.
  */
 import { DEFAULT_CATALOG, labelOf } from '../core/catalog.ts';
-import type { WorkflowError } from '../core/workflow.ts';
+import type { WorkflowError } from '../core/case/workflow.ts';
 import { fillTemplate } from '../i18n/format.ts';
 import {
   ACTION_PREFIX,

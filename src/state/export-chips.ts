@@ -6,7 +6,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { chipProjection, chipScaleBar } from '../io/geo-export.ts';
 import type { SheetImage } from '../io/verification-sheet.ts';
-import { boundsOf } from './cases.svelte.ts';
+import { bboxOf } from '../core/geo/rings.ts';
 import { scenes, type Scene } from './scenes.svelte.ts';
 import type { Bounds } from './map.svelte.ts';
 
@@ -15,7 +15,7 @@ export const CHIP_SIZE = 400;
 
 /** The box shown around a patch (as the review panel frames it). */
 export function chipBox(geometry: Polygon | MultiPolygon): Bounds {
-  const [w, s, e, n] = boundsOf(geometry);
+  const [w, s, e, n] = bboxOf(geometry);
   const pad = Math.max(e - w, n - s) * 0.8 + 0.001;
   return [w - pad, s - pad, e + pad, n + pad];
 }

@@ -13,7 +13,7 @@ import { scenes } from './scenes.svelte.ts';
 import { project } from './project.svelte.ts';
 import type { RunRecord } from './detection.svelte.ts';
 import { renderChips } from './export-chips.ts';
-import { localInstant } from '../core/due-dates.ts';
+import { localInstant } from '../core/case/due-dates.ts';
 import type { ProjectScopedRecord } from '../store/database.ts';
 import { migrateNotebook, serializeNotebook } from '../core/notebook/file.ts';
 import { notebookPath } from '../core/bundle/notebooks.ts';

@@ -1,5 +1,4 @@
 import * as Comlink from 'comlink';
-import pkg from '../../package.json';
 import {
   selectAnnex1,
   selectAnnex2,
@@ -7,41 +6,24 @@ import {
   selectAnnex4,
   selectAnnex5,
   transferredUnverified,
-} from '../core/annex.ts';
-import { localDate } from '../core/due-dates.ts';
+} from '../core/case/annex.ts';
+import { localDate } from '../core/case/due-dates.ts';
 import type { GeoScope } from '../io/geo-export.ts';
-import type {
-  BundleAccepted,
-  BundleExtra,
-  BundleRefused,
-  ExportRequest,
-  ExportedFile,
-} from '../../workers/export-api.ts';
-import { RUNS_PATH } from '../../workers/export-api.ts';
-import { xt } from '../i18n/export-messages.ts';
-import { i18n } from '../i18n/i18n.svelte.ts';
+import type { BundleAccepted, BundleRefused } from '../../workers/export-api.ts';
+import { xt, i18n } from '../i18n/i18n.svelte.ts';
 import { ledger } from './ledger.svelte.ts';
-import { jobs, type JobHandle } from './jobs.svelte.ts';
+import { jobs } from './jobs.svelte.ts';
 import { notices } from './notices.svelte.ts';
-import { downloadBlob, exportWorker } from './export-client.ts';
-import {
-  allEvents,
-  exportLayers,
-  ledgerInput,
-  notebookFiles,
-  photoFiles,
-  runsById,
-  sheetRequest,
-} from './export-inputs.ts';
-import { chipScenes, renderChip } from './export-chips.ts';
-import { applyBundle, type ApplyOptions, type ApplyResult } from './bundle-import.ts';
+import { exportWorker } from './export-client.ts';
+import { allEvents } from './export-inputs.ts';
+import type { ApplyResult } from './bundle-import.ts';
 
 const newJobId = (): number => Math.floor(Math.random() * 2 ** 31);
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
- * The export and exchange tab: every export is a job in the status bar (progress, cancel) built in the export
- * worker and offered as a download; a bundle import is verified and previewed before anything is written.
+ * The export and exchange tab: the choices made for exports and the files last made (the exports themselves are
+ * use-cases, src/app/export.ts); a bundle import is verified and previewed before anything is written.
  */
 class ExportsState {
   letterDate = $state(localDate());
@@ -77,114 +59,6 @@ class ExportsState {
       letters5: new Set(selectAnnex5(all).flatMap((c) => c.transfers.map((t) => t.department))).size,
       unverifiedTransfers: transferredUnverified(all).length,
     };
-  }
-
-  /** Build files in the worker as one cancellable job, then download them. */
-  async #export(what: string, request: (job: JobHandle) => Promise<ExportRequest>): Promise<ExportedFile[]> {
-    const job = jobs.start(xt('exports.job', { what }));
-    const jobId = newJobId();
-    const onAbort = (): void => void exportWorker().cancel(jobId);
-    job.signal.addEventListener('abort', onAbort, { once: true });
-    try {
-      const input = ledgerInput();
-      const built = await request(job);
-      if (job.signal.aborted) return [];
-      const files = await exportWorker().build(
-        jobId,
-        input,
-        built,
-        Comlink.proxy((share: number | null, message: string) => job.update(share, message)),
-      );
-      if (job.signal.aborted) return [];
-      if (files.length === 0) notices.push('info', xt('exports.noLetters'));
-      for (const file of files) downloadBlob(file.name, file.blob);
-      this.lastFiles = files.map((f) => f.name);
-      job.done();
-      return files;
-    } catch (error) {
-      if (job.signal.aborted) return [];
-      job.fail(error);
-      notices.push('error', xt('exports.failed', { message: messageOf(error) }), String(error));
-      return [];
-    } finally {
-      job.signal.removeEventListener('abort', onAbort);
-    }
-  }
-
-  exportList(annex: 1 | 2 | 4, format: 'xlsx' | 'csv'): Promise<ExportedFile[]> {
-    return this.#export(`${xt('exports.annexN', { n: annex })} ${format.toUpperCase()}`, async () => ({
-      kind: 'list',
-      annex,
-      format,
-    }));
-  }
-
-  exportLetters(annex: 3 | 5): Promise<ExportedFile[]> {
-    const date = this.letterDate;
-    return this.#export(xt('exports.annexN', { n: annex }), async () => ({ kind: 'letters', annex, date }));
-  }
-
-  exportGeo(format: 'geojson' | 'geoparquet'): Promise<ExportedFile[]> {
-    const scope = this.scope;
-    return this.#export(format === 'geojson' ? 'GeoJSON' : 'GeoParquet', async () => ({
-      kind: 'geo',
-      format,
-      scope,
-    }));
-  }
-
-  exportSheets(): Promise<ExportedFile[]> {
-    const chosen = ledger.cases.filter((c) => this.selected.includes(c.id));
-    return this.#export(xt('exports.sheets'), async (job) => {
-      const runs = await runsById();
-      const sheets = [];
-      for (const [i, state] of chosen.entries()) {
-        if (job.signal.aborted) break;
-        job.update(i / (chosen.length + 1), xt('exports.jobChips', { done: i, total: chosen.length }));
-        sheets.push(await sheetRequest(state, runs));
-      }
-      return { kind: 'sheets', date: localDate(), sheets, layers: await exportLayers() };
-    });
-  }
-
-  exportBundle(): Promise<ExportedFile[]> {
-    const { withChips, withLayers } = this;
-    return this.#export(xt('exports.bundle'), async (job) => {
-      const extras: BundleExtra[] = [];
-      const drawn = ledger.cases.filter((c) => c.patch.geometry);
-      const scenesUsed = withChips ? chipScenes() : [];
-      for (const [i, state] of drawn.entries()) {
-        if (job.signal.aborted || scenesUsed.length === 0) break;
-        job.update(0.5 * (i / drawn.length), xt('exports.jobChips', { done: i, total: drawn.length }));
-        for (const [k, scene] of scenesUsed.entries()) {
-          const chip = state.patch.geometry ? await renderChip(scene, state.patch.geometry) : null;
-          if (chip)
-            extras.push({
-              path: `chips/${state.id}-t${k + 1}.png`,
-              blob: new Blob([chip.bytes as BlobPart], { type: 'image/png' }),
-              title: chip.caption,
-            });
-        }
-      }
-      extras.push(
-        ...(await photoFiles(ledger.cases)).map(({ path, blob, title }) => ({ path, blob, title })),
-      );
-      extras.push(...(await notebookFiles()));
-      const runs = [...(await runsById()).values()];
-      if (runs.length > 0)
-        extras.push({
-          path: RUNS_PATH,
-          blob: new Blob([JSON.stringify(runs, null, 2)], { type: 'application/json' }),
-        });
-      return {
-        kind: 'bundle',
-        appVersion: pkg.version,
-        creator: { actor: ledger.actor || '—', device: ledger.device || 'browser' },
-        date: localDate(),
-        layers: withLayers ? await exportLayers() : [],
-        extras,
-      };
-    });
   }
 
   /** Verify a bundle (every hash) and preview its import; nothing is written. */
@@ -231,26 +105,6 @@ class ExportsState {
     } finally {
       this.checking = false;
       job.signal.removeEventListener('abort', onAbort);
-    }
-  }
-
-  /** Write what the preview showed (only events still missing); the preview must be of the open project. */
-  async apply(options: ApplyOptions): Promise<void> {
-    const accepted = this.accepted;
-    if (!accepted || this.checkedFor !== ledger.projectId) {
-      this.accepted = null;
-      return;
-    }
-    const job = jobs.start(xt('exports.import'), { cancellable: false });
-    try {
-      this.result = await applyBundle(accepted, options);
-      this.accepted = null;
-      job.done();
-      const { events, layers, photos, notebooks } = this.result;
-      notices.push('info', xt('exports.imported', { events, layers, photos, notebooks }));
-    } catch (error) {
-      job.fail(error);
-      notices.push('error', xt('exports.applyFailed', { message: messageOf(error) }), String(error));
     }
   }
 

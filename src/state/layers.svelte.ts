@@ -5,7 +5,7 @@ import { isArrowIpc } from '../io/feature-arrow-read.ts';
 import { featuresFromDraw, type FeatureAttributes } from '../io/draw-features.ts';
 import type { ProjectScopedRecord } from '../store/database.ts';
 import { deleteRecord, listRecords, putRecord } from '../store/records.ts';
-import { deleteProjectFile, readProjectFile, writeProjectFile } from '../store/opfs.ts';
+import { deleteProjectFile, readProjectFile } from '../store/opfs.ts';
 import { deleteLayerRows, putLayer, updateLayerRow } from '../db/layers.ts';
 import { polygonDataAt, vectorLayers, type MapSight } from '../map/vector-layers.ts';
 import type { PolygonData } from '../map/view-subset.ts';
@@ -92,13 +92,13 @@ class LayersState {
       if (isArrowIpc(bytes)) {
         // The worker gets a copy (postMessage clones); this one goes on to DuckDB.
         const stored = await this.#geometry(bytes, record.name);
-        await this.#mount(record, { ipc: bytes, ...stored }, record.id);
+        await this.mount(record, { ipc: bytes, ...stored }, record.id);
         continue;
       }
       // Stored before layers were kept as Arrow: read the GeoJSON again.
       const [outcome] = await this.#read([{ name: `${record.name}.geojson`, file }], record.name);
       if (!outcome?.ok) throw new Error(`stored layer ${record.name} could not be read back`);
-      await this.#mount(record, outcome.result, outcome.result.layerId);
+      await this.mount(record, outcome.result, outcome.result.layerId);
     }
   }
 
@@ -154,45 +154,21 @@ class LayersState {
     return new Promise((resolve) => this.#decided.push(resolve));
   }
 
-  #next(): void {
+  /** The first pending layer was stored or dropped: show the next one. */
+  next(): void {
     this.queue = this.queue.slice(1);
     if (this.queue.length === 0) for (const resolve of this.#decided.splice(0)) resolve();
   }
 
-  /** Store the first pending layer: OPFS file, DuckDB rows, then the IndexedDB record (the commit point). */
-  async confirm(kind: LayerKind, name: string): Promise<LayerRecord> {
-    const pending = this.pending;
-    if (!pending) throw new Error('no layer waiting for confirmation');
-    const record: LayerRecord = { ...pending.record, kind, name: name.trim() || pending.record.name };
-    // Frame the layer before it is drawn: in software WebGL each frame of a very large layer takes seconds, and
-    // zooming afterwards drew it twice.
-    if (record.bbox) mapState.zoomTo(record.bbox);
-    try {
-      // OPFS first, then DuckDB, which takes (empties) the buffer: one copy of a large layer in the tab, not two.
-      // The record written last is what makes the layer part of the project.
-      await writeProjectFile(
-        record.projectId,
-        record.opfsName,
-        pending.result.ipc as Uint8Array<ArrayBuffer>,
-      );
-      await this.#mount(record, pending.result, pending.result.layerId);
-      await putRecord('layers', record);
-    } catch (error) {
-      // DuckDB, OPFS or the store refused: leave no trace, so the project is exactly as before.
-      await deleteLayerRows(record.id).catch(() => undefined);
-      await deleteProjectFile(record.projectId, record.opfsName);
-      mapState.removeOverlay(`vector-${record.id}`);
-      this.#mounted.delete(record.id);
-      this.list = this.list.filter((item) => item.id !== record.id);
-      throw error;
-    } finally {
-      this.#next();
-    }
-    return record;
+  /** Take a layer the confirm step failed to store off the map and the list again. */
+  unmount(id: string): void {
+    mapState.removeOverlay(`vector-${id}`);
+    this.#mounted.delete(id);
+    this.list = this.list.filter((item) => item.id !== id);
   }
 
   discard(): void {
-    this.#next();
+    this.next();
   }
 
   async update(record: LayerRecord): Promise<void> {
@@ -289,7 +265,7 @@ class LayersState {
    * Draw a layer, insert its rows into DuckDB, then list it. Drawing comes first so the map's frame (seconds for a
    * very large layer in software WebGL) overlaps the insert; a failed insert takes the drawing away again.
    */
-  async #mount(
+  async mount(
     record: LayerRecord,
     data: { ipc: Uint8Array; geometry: DrawGeometry; attributes: FeatureAttributes },
     ipcLayerId: string,

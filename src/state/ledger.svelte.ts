@@ -9,7 +9,7 @@ import {
   undoDraft,
   type CaseFold,
   type EventDraft,
-} from '../core/ledger.ts';
+} from '../core/case/ledger.ts';
 import { applyOverrides, DEFAULT_CATALOG, type Catalog } from '../core/catalog.ts';
 import {
   defaultSettings,
@@ -19,7 +19,7 @@ import {
   type PatchSnapshot,
   type ProjectSettings,
 } from '../core/model.ts';
-import { localDate } from '../core/due-dates.ts';
+import { localDate } from '../core/case/due-dates.ts';
 import { appendEvents, listEvents } from '../store/events.ts';
 import { getSetting, putSetting } from '../store/settings.ts';
 import { putCaseRows } from '../db/cases.ts';

@@ -4,7 +4,7 @@
  * terminated and replaced.
  */
 import * as Comlink from 'comlink';
-import type { AssessApi } from '../../workers/assess-api.ts';
+import type { AssessApi } from '../../workers/indicators-api.ts';
 
 interface Slot {
   worker: Worker;
@@ -17,7 +17,9 @@ let nextJob = 1;
 function slot(index: number): Slot {
   let s = slots[index];
   if (!s) {
-    const worker = new Worker(new URL('../../workers/assess.worker.ts', import.meta.url), { type: 'module' });
+    const worker = new Worker(new URL('../../workers/indicators.worker.ts', import.meta.url), {
+      type: 'module',
+    });
     s = { worker, api: Comlink.wrap<AssessApi>(worker) };
     slots[index] = s;
   }

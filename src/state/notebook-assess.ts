@@ -9,18 +9,19 @@ import { query } from '../db/client.ts';
 import { readProjectFile } from '../store/opfs.ts';
 import { adminFieldsOf } from '../core/admin/admin-fields.ts';
 import type { Areal } from '../core/geo/rings.ts';
-import { buildIndicatorTable } from '../core/indicators.ts';
-import { naturalShares } from '../core/indicators-landcover.ts';
+import { buildIndicatorTable } from '../core/indicators/indicators.ts';
+import { naturalShares } from '../core/indicators/landcover.ts';
 import {
   REPORT_VERSION,
   type AssessmentReport,
   type LayerUse,
   type SceneFvc,
-} from '../core/indicators-report.ts';
-import type { CountyUnit, LandCoverFeature, PatchFact } from '../core/indicators-vector.ts';
-import type { ZoneGeometry } from '../core/indicators-raster-job.ts';
+} from '../core/indicators/report.ts';
+import type { CountyUnit, LandCoverFeature, PatchFact } from '../core/indicators/vector.ts';
+import type { ZoneGeometry } from '../core/indicators/raster-job.ts';
 import type { IndicatorConfig } from '../core/notebook/model.ts';
-import { nt } from '../i18n/notebook-messages.ts';
+import { POST_CONFIRMATION } from '../core/case/workflow.ts';
+import { nt } from '../i18n/i18n.svelte.ts';
 import { layers, type LayerRecord } from './layers.svelte.ts';
 import { scenes } from './scenes.svelte.ts';
 import { project } from './project.svelte.ts';
@@ -28,7 +29,7 @@ import { onAssessWorker } from './notebook-assess-client.ts';
 import { CellRunError } from './notebook-run.ts';
 
 /** Stages that count as confirmed human activity (a case opened after review). */
-const CONFIRMED_STAGES = ['confirmed', 'handed_over', 'verified', 'rectifying', 'rechecked', 'closed'];
+const CONFIRMED_STAGES: string[] = [...POST_CONFIRMATION];
 
 type AnyFeature = Feature<Geometry, Record<string, unknown>>;
 

@@ -1,13 +1,14 @@
 /** What a notebook output puts on the map or on disk: the choropleth, SQL features, the XLSX sheet. */
 import type { Feature } from 'geojson';
-import { assessmentWorkbook } from '../core/indicators-xlsx.ts';
-import type { AssessmentReport } from '../core/indicators-report.ts';
+import { assessmentWorkbook } from '../io/xlsx-indicators.ts';
+import type { AssessmentReport } from '../core/indicators/report.ts';
 import type { IndicatorMetric } from '../core/notebook/model.ts';
 import { bboxOf } from '../core/geo/rings.ts';
 import { choroplethLayer, legendFor, notebookFeaturesLayer, type Legend } from '../map/assessment-layers.ts';
 import { countyUnits } from './notebook-assess.ts';
 import { mapState, type Bounds } from './map.svelte.ts';
-import { downloadFile, safeFileName } from './notebook-files.ts';
+import { safeFileName } from './notebook-files.ts';
+import { downloadBlob } from './download.ts';
 import { choroplethShown } from './notebook-legend.svelte.ts';
 
 const CHANGE_METRICS: readonly IndicatorMetric[] = ['changePct', 'fvcChange'];
@@ -99,9 +100,10 @@ export async function downloadAssessmentXlsx(
   title: string,
 ): Promise<void> {
   const bytes = await assessmentWorkbook(report, lang, title);
-  downloadFile(
+  downloadBlob(
     `${safeFileName(title)}.xlsx`,
-    bytes as BlobPart,
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    new Blob([bytes as BlobPart], {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    }),
   );
 }

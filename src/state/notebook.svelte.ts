@@ -23,7 +23,7 @@ import {
   type OutputResult,
 } from '../core/notebook/model.ts';
 import { cellStatuses, expectedInputKeys, type CellStatus } from '../core/notebook/stale.ts';
-import { nt } from '../i18n/notebook-messages.ts';
+import { nt } from '../i18n/i18n.svelte.ts';
 import { jobs } from './jobs.svelte.ts';
 import { notices } from './notices.svelte.ts';
 import { project } from './project.svelte.ts';

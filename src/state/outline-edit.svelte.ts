@@ -2,7 +2,7 @@ import { WebMercatorViewport } from '@deck.gl/core';
 import type { Polygon } from 'geojson';
 import type { CaseId } from '../core/ids.ts';
 import type { CaseState } from '../core/model.ts';
-import { allowedEventTypes } from '../core/workflow.ts';
+import { allowedEventTypes } from '../core/case/workflow.ts';
 import { geodesicAreaM2, M2_PER_HA } from '../core/geo/area.ts';
 import {
   deleteVertex,
@@ -18,8 +18,6 @@ import { mergeLayers, splitLayers, vertexEditLayers } from '../map/outline-layer
 import { cases } from './cases.svelte.ts';
 import { ledger } from './ledger.svelte.ts';
 import { mapState } from './map.svelte.ts';
-import { commitMerge, commitSplit, saveOutline } from './outline-commit.ts';
-import { project } from './project.svelte.ts';
 
 export type OutlineMode = 'idle' | 'vertices' | 'split' | 'merge';
 
@@ -300,46 +298,8 @@ class OutlineEditState {
       }
   }
 
-  /** Save the edited outline: re-attributed with the same patch id, one `geometry_edited` event. */
-  async save(): Promise<{ id: string; areaHa: number } | null> {
-    const state = this.target;
-    const projectId = project.current?.id;
-    const draft = this.draft;
-    if (!state || !projectId || !draft || this.history.length === 0) return null;
-    return this.#busy(async () => {
-      const attrs = await saveOutline(projectId, state, draft);
-      return { id: state.id, areaHa: attrs.area_ha };
-    });
-  }
-
-  /** Split along the drawn line: new cases for the parts, the original superseded, one transaction. */
-  async split(note: string): Promise<{ id: string; ids: CaseId[] } | null> {
-    const state = this.target;
-    const projectId = project.current?.id;
-    const parts = this.parts;
-    if (!state || !projectId || parts.length < 2) return null;
-    return this.#busy(async () => {
-      const ids = await commitSplit(projectId, state, parts, note);
-      if (ids[0]) cases.select(ids[0], false);
-      return { id: state.id, ids };
-    });
-  }
-
-  /** Merge with the chosen case: one new case, both originals superseded, one transaction. */
-  async merge(notes: (other: string) => string): Promise<{ a: string; b: string; id: CaseId } | null> {
-    const first = this.target;
-    const second = this.mergeWith ? (ledger.folds.get(this.mergeWith)?.state ?? null) : null;
-    const projectId = project.current?.id;
-    const merged = this.merged;
-    if (!first || !second || !projectId || !merged) return null;
-    return this.#busy(async () => {
-      const id = await commitMerge(projectId, first, second, merged, [notes(second.id), notes(first.id)]);
-      cases.select(id, false);
-      return { a: first.id, b: second.id, id };
-    });
-  }
-
-  async #busy<T>(work: () => Promise<T>): Promise<T> {
+  /** Show `work` (a commit of this edit) running; when it succeeds, close the editor and show the cases. */
+  async busyWith<T>(work: () => Promise<T>): Promise<T> {
     this.busy = true;
     try {
       const result = await work();

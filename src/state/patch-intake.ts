@@ -1,5 +1,6 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { PatchSnapshot } from '../core/model.ts';
+import { attributedFields } from './patch-snapshot.ts';
 import type { PatchId } from '../core/ids.ts';
 import { attribute, loadSerialMarks, prepareAttribution, saveSerialMarks } from './attribution.ts';
 import { commitWithSerials } from './patch-serials.ts';
@@ -57,16 +58,7 @@ export async function intakePatches(
     if (options.requireRedline && hasRedlines && attrs.redline_ha <= 0) return;
     drafts.push({
       ...(options.runId ? { runId: options.runId } : {}),
-      areaHa: attrs.area_ha,
-      redlineHa: attrs.redline_ha,
-      cx: attrs.cx,
-      cy: attrs.cy,
-      province: attrs.province,
-      city: attrs.city,
-      county: attrs.county,
-      township: attrs.township,
-      countyCode: attrs.county_code,
-      location: attrs.location,
+      ...attributedFields(attrs),
       ...(candidate.activityType ? { activityType: candidate.activityType } : {}),
       ...(candidate.activityConf !== undefined ? { activityConf: candidate.activityConf } : {}),
       ...(candidate.problemType ? { problemType: candidate.problemType } : {}),

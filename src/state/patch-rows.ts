@@ -2,7 +2,7 @@ import type { CaseState } from '../core/model.ts';
 import { encodeWkb, geometryBbox } from '../core/geo/wkb.ts';
 import type { PatchRow } from '../db/patches.ts';
 
-/** The DuckDB `patch` row of a case (DESIGN.md §3): its current attributes and geometry as WKB + bbox. */
+/** The DuckDB `patch` row of a case (docs/design-notes.md, data model): its current attributes and geometry as WKB + bbox. */
 export function patchRowOf(state: CaseState): PatchRow | null {
   const { patch } = state;
   if (!patch.geometry) return null;

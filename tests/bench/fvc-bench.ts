@@ -1,16 +1,16 @@
 // FVC benchmark: the protection-effectiveness FVC (pixel-dichotomy model, NDVI 5 %/95 % end members, mean
 // per county inside the red lines) over a 10,000 × 10,000 pair of 4-band uint16 DEFLATE GeoTIFFs, in Node,
-// through the same core code as workers/assess.worker.ts (block reader with the platform's native
+// through the same core code as workers/indicators.worker.ts (block reader with the platform's native
 // DecompressionStream, zone rasteriser, NDVI histograms), one worker thread per scene as the app runs one
 // assessment worker per scene, compared with a GDAL + numpy reference run on the same files.
 import { execFileSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { existsSync, openAsBlob, readFileSync, writeFileSync } from 'node:fs';
 import type { Feature, Polygon } from 'geojson';
-import { RasterScene } from '../../src/core/indicators-tiff.ts';
-import { ndviHistogramsOfScene } from '../../src/core/indicators-raster-job.ts';
-import { summariseFvc, type FvcSummary } from '../../src/core/indicators-fvc.ts';
-import type { ZoneGeometry } from '../../src/core/indicators-raster-job.ts';
+import { GeoTiffScene } from '../../src/io/geotiff-scene.ts';
+import { ndviHistogramsOfScene } from '../../src/core/indicators/raster-job.ts';
+import { summariseFvc, type FvcSummary } from '../../src/core/indicators/fvc.ts';
+import type { ZoneGeometry } from '../../src/core/indicators/raster-job.ts';
 import type { BenchFigure } from './run.ts';
 
 const DIR = 'tests/bench/.data';
@@ -84,7 +84,7 @@ function ensureData(): void {
 
 /** FVC of one scene file: what one assessment worker does for one scene. */
 export async function fvcOfSceneFile(path: string, z: ZoneGeometry): Promise<FvcSummary> {
-  const scene = await RasterScene.open(await openAsBlob(path));
+  const scene = await GeoTiffScene.open(await openAsBlob(path));
   return summariseFvc(await ndviHistogramsOfScene(scene, z, { red: 2, nir: 3 }));
 }
 

@@ -24,7 +24,7 @@ import {
 } from './harness.ts';
 import { openBundle } from '../../src/core/bundle/verify.ts';
 import { bytesSource } from '../../src/core/bundle/zip-index.ts';
-import { ANNEX1_COLUMNS, ANNEX4_COLUMNS } from '../../src/core/annex.ts';
+import { ANNEX1_COLUMNS, ANNEX4_COLUMNS } from '../../src/core/case/annex.ts';
 
 const OUT = 'test-results/exports';
 let browser: Browser;

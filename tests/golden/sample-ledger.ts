@@ -4,7 +4,7 @@
  * Deterministic: a fixed clock and a seeded random source, so every run yields the same event ids.
  */
 import { asCaseId, createUlidFactory } from '../../src/core/ids.ts';
-import { heads } from '../../src/core/ledger.ts';
+import { heads } from '../../src/core/case/ledger.ts';
 import { DEFAULT_CATALOG } from '../../src/core/catalog.ts';
 import { defaultSettings, type EventType, type LedgerEvent, type PatchSnapshot, type PayloadOf, type ProjectSettings } from '../../src/core/model.ts';
 

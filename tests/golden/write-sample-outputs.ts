@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { annexFiles, writeBundleToBytes } from '../../src/io/zip-bundle.ts';
 import { SAMPLE_CATALOG, SAMPLE_LETTER_DATE, SAMPLE_SETTINGS, sampleLedger } from './sample-ledger.ts';
-import { foldLedger, groupByCase } from '../../src/core/ledger.ts';
+import { foldLedger, groupByCase } from '../../src/core/case/ledger.ts';
 import { writeVerificationSheetDocx } from '../../src/io/verification-sheet.ts';
 
 const out = process.argv[2] ?? 'test-results/annex-out';

@@ -3,8 +3,8 @@
  * event log, one event per line in id order); reading them back (with migrations) and planning an import.
  */
 import { z } from 'zod';
-import { canonicalOrder } from '../ledger.ts';
-import { previewImport, type ImportPreview } from '../merge.ts';
+import { canonicalOrder } from '../case/ledger.ts';
+import { previewImport, type ImportPreview } from '../case/merge.ts';
 import { parseEvent, parseSettings, type LedgerEvent, type ProjectSettings } from '../model.ts';
 import { BundleError, BUNDLE_FORMAT_VERSION, type Manifest } from './manifest.ts';
 import { migrateBundle, type BundleMigration, BUNDLE_MIGRATIONS } from './migrate.ts';

@@ -5,7 +5,7 @@ import {
   TRANSITIONS,
   transition,
   type WorkflowError,
-} from '../../../src/core/workflow.ts';
+} from '../../../src/core/case/workflow.ts';
 import type { EventType, PayloadOf, Stage } from '../../../src/core/model.ts';
 import { FakeDevice, samplePayload } from './helpers.ts';
 import { eventsTo, stateOf } from './flow-helpers.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byDueDate } from '../../../src/core/case-sort.ts';
+import { byDueDate } from '../../../src/core/case/case-sort.ts';
 
 describe('sort by due date', () => {
   it('orders by date, earliest first, cases without a due date last, ties by id', () => {

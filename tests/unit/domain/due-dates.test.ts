@@ -10,7 +10,7 @@ import {
   isOverdue,
   localInstant,
   suggestedReplyBy,
-} from '../../../src/core/due-dates.ts';
+} from '../../../src/core/case/due-dates.ts';
 import type { CaseState } from '../../../src/core/model.ts';
 
 type DueCase = Pick<CaseState, 'openedOn' | 'due' | 'stage' | 'verification'>;

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { WORKFLOW_ERROR_CODES, WORKFLOW_REFUSAL_REASONS, WorkflowError } from '../../../src/core/workflow.ts';
-import { ACTION_REFUSED_CODES } from '../../../src/core/action-refusals.ts';
+import {
+  WORKFLOW_ERROR_CODES,
+  WORKFLOW_REFUSAL_REASONS,
+  WorkflowError,
+} from '../../../src/core/case/workflow.ts';
+import { ACTION_REFUSED_CODES } from '../../../src/core/case/action-refusals.ts';
 import { IMPORT_ERROR_CODES } from '../../../src/io/import-error.ts';
 import { IMAGERY_ERROR_CODES } from '../../../workers/imagery-api.ts';
 import {
@@ -14,11 +18,11 @@ import {
 import { sentenceOf } from '../../../src/state/error-words.ts';
 import { ActionRefusedError } from '../../../src/state/action-refused.ts';
 import { FakeDevice, T0 } from './helpers.ts';
-import { propose } from '../../../src/core/ledger.ts';
+import { propose } from '../../../src/core/case/ledger.ts';
 import { DEFAULT_CATALOG } from '../../../src/core/catalog.ts';
 import { defaultSettings } from '../../../src/core/model.ts';
 import { eventsTo, stateOf } from './flow-helpers.ts';
-import { transition } from '../../../src/core/workflow.ts';
+import { transition } from '../../../src/core/case/workflow.ts';
 
 type Table = Readonly<Record<string, { zh: string; en: string } | undefined>>;
 const CJK = /[\u3400-\u9fff]/;

@@ -9,8 +9,8 @@ import {
   sniffFormat,
   usedSequences,
   type EvidenceKind,
-} from '../../../src/core/evidence.ts';
-import { foldCase } from '../../../src/core/ledger.ts';
+} from '../../../src/core/case/evidence.ts';
+import { foldCase } from '../../../src/core/case/ledger.ts';
 import type { EvidenceId } from '../../../src/core/ids.ts';
 import type { LedgerEvent } from '../../../src/core/model.ts';
 import { FakeDevice, samplePatch } from './helpers.ts';

@@ -1,6 +1,6 @@
 /** Builds a case's events along the main path with the fake device (for the newcomer-flow tests). */
 import type { CaseState, EventType, LedgerEvent, PayloadOf, Stage } from '../../../src/core/model.ts';
-import { foldCase } from '../../../src/core/ledger.ts';
+import { foldCase } from '../../../src/core/case/ledger.ts';
 import { FakeDevice, pathTo, samplePayload } from './helpers.ts';
 
 /** Events that bring case `caseId` to `stage`, written by `device`. */

@@ -1,6 +1,6 @@
 /** Test helpers: a fake device that writes events with a fixed clock, and valid sample payloads. */
 import { asCaseId, createUlidFactory, type CaseId } from '../../../src/core/ids.ts';
-import { heads } from '../../../src/core/ledger.ts';
+import { heads } from '../../../src/core/case/ledger.ts';
 import type { EventType, LedgerEvent, PatchSnapshot, PayloadOf, Stage } from '../../../src/core/model.ts';
 import type { CaseState } from '../../../src/core/model.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { foldCase, lastDecision, propose, type CaseFold } from '../../../src/core/ledger.ts';
+import { foldCase, lastDecision, propose, type CaseFold } from '../../../src/core/case/ledger.ts';
 import { asCaseId, createUlidFactory } from '../../../src/core/ids.ts';
-import { confirmDrafts, rejectDrafts } from '../../../src/core/review-drafts.ts';
+import { confirmDrafts, rejectDrafts } from '../../../src/core/case/review-drafts.ts';
 import type { LedgerEvent } from '../../../src/core/model.ts';
 import { DEFAULT_CATALOG } from '../../../src/core/catalog.ts';
 import { defaultSettings } from '../../../src/core/model.ts';

@@ -8,7 +8,7 @@ import {
   propose,
   undoDraft,
   type WorkflowContext,
-} from '../../../src/core/ledger.ts';
+} from '../../../src/core/case/ledger.ts';
 import { asCaseId, createUlidFactory } from '../../../src/core/ids.ts';
 import { DEFAULT_CATALOG } from '../../../src/core/catalog.ts';
 import { parseEvent, SchemaError, type LedgerEvent } from '../../../src/core/model.ts';
@@ -204,7 +204,7 @@ describe('propose: one user action, validated before it is written', () => {
 
 describe('case rows', () => {
   it('flatten a case with its current due date and overdue flag', async () => {
-    const { caseRow } = await import('../../../src/core/ledger.ts');
+    const { caseRow } = await import('../../../src/core/case/ledger.ts');
     const d = new FakeDevice('甲', 'dev-a');
     const state = foldCase(mainPath(d)).state!;
     const settings = {

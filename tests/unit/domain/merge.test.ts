@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, fieldsWritten, previewImport } from '../../../src/core/merge.ts';
-import { foldLedger } from '../../../src/core/ledger.ts';
+import { canonicalJson, fieldsWritten, previewImport } from '../../../src/core/case/merge.ts';
+import { foldLedger } from '../../../src/core/case/ledger.ts';
 import { FakeDevice, samplePatch, samplePayload, T0 } from './helpers.ts';
 
 const A = '450521-2026-0001';

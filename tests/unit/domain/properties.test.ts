@@ -1,9 +1,9 @@
 /** Property-based tests (fast-check) of the fold and the merge. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canonicalOrder, foldCase, foldLedger } from '../../../src/core/ledger.ts';
-import { detectConflicts, mergeLogs } from '../../../src/core/merge.ts';
-import { allowedEventTypes, transition } from '../../../src/core/workflow.ts';
+import { canonicalOrder, foldCase, foldLedger } from '../../../src/core/case/ledger.ts';
+import { detectConflicts, mergeLogs } from '../../../src/core/case/merge.ts';
+import { allowedEventTypes, transition } from '../../../src/core/case/workflow.ts';
 import { createUlidFactory, type CaseId, type EventId } from '../../../src/core/ids.ts';
 import type { CaseState, EventType, LedgerEvent, PayloadOf } from '../../../src/core/model.ts';
 import { FakeDevice, samplePatch, samplePayload, seededBytes, T0 } from './helpers.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldCase, makeEvent, type EventDraft } from '../../../src/core/ledger.ts';
-import { confirmDrafts, rejectDrafts } from '../../../src/core/review-drafts.ts';
+import { foldCase, makeEvent, type EventDraft } from '../../../src/core/case/ledger.ts';
+import { confirmDrafts, rejectDrafts } from '../../../src/core/case/review-drafts.ts';
 import { asPatchId, caseIdOfPatch, createUlidFactory } from '../../../src/core/ids.ts';
 import type { LedgerEvent } from '../../../src/core/model.ts';
 

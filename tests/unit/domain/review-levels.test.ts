@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { foldCase, makeEvent, propose, type EventDraft } from '../../../src/core/ledger.ts';
+import { foldCase, makeEvent, propose, type EventDraft } from '../../../src/core/case/ledger.ts';
 import {
   confirmDrafts,
   rejectDrafts,
   reviewProgress,
   reviewRefusal,
-} from '../../../src/core/review-drafts.ts';
+} from '../../../src/core/case/review-drafts.ts';
 import { DEFAULT_CATALOG } from '../../../src/core/catalog.ts';
 import { asPatchId, caseIdOfPatch, createUlidFactory } from '../../../src/core/ids.ts';
 import type { CaseState, LedgerEvent } from '../../../src/core/model.ts';

@@ -5,7 +5,7 @@ import {
   allowedEventTypes,
   TRANSITIONS,
   WorkflowError,
-} from '../../../src/core/workflow.ts';
+} from '../../../src/core/case/workflow.ts';
 import type { CaseState, EventType, LedgerEvent, PayloadOf, Stage } from '../../../src/core/model.ts';
 import { FakeDevice, pathTo, samplePayload } from './helpers.ts';
 
@@ -31,7 +31,7 @@ const AFTER_CONFIRMATION: Stage[] = [
   'closed',
 ];
 
-/** Written by hand from DESIGN.md §4 (not derived from TRANSITIONS), so the table in the code is checked. */
+/** Written by hand from the stages in docs/design-notes.md (not derived from TRANSITIONS), so the table in the code is checked. */
 const EXPECTED: Partial<Record<EventType, Stage[]>> = {
   opened: [],
   advanced: ['auto', 'clue'],

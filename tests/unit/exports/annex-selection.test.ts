@@ -15,9 +15,9 @@ import {
   selectAnnex4,
   selectAnnex5,
   transferredUnverified,
-} from '../../../src/core/annex.ts';
-import { dueDates } from '../../../src/core/due-dates.ts';
-import { caseStates } from '../../../src/core/ledger.ts';
+} from '../../../src/core/case/annex.ts';
+import { dueDates } from '../../../src/core/case/due-dates.ts';
+import { caseStates } from '../../../src/core/case/ledger.ts';
 import type { CaseState } from '../../../src/core/model.ts';
 import {
   SAMPLE_CATALOG,

@@ -15,9 +15,9 @@ import {
 import { readFileSync } from 'node:fs';
 import { migrateBundle, type RawBundle } from '../../../src/core/bundle/migrate.ts';
 import { crc32, sha256Hex } from '../../../src/core/bundle/digest.ts';
-import { canonicalOrder, caseStates, foldLedger } from '../../../src/core/ledger.ts';
-import { mergeLogs } from '../../../src/core/merge.ts';
-import { buildAnnex } from '../../../src/core/annex.ts';
+import { canonicalOrder, caseStates, foldLedger } from '../../../src/core/case/ledger.ts';
+import { mergeLogs } from '../../../src/core/case/merge.ts';
+import { buildAnnex } from '../../../src/core/case/annex.ts';
 import type { LedgerEvent } from '../../../src/core/model.ts';
 import {
   SAMPLE_CATALOG,

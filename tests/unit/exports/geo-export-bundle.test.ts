@@ -17,7 +17,7 @@ import { sourceFromBytes } from '../../../src/io/vector-source.ts';
 import { openBundle } from '../../../src/core/bundle/verify.ts';
 import { bytesSource } from '../../../src/core/bundle/zip-index.ts';
 import { planBundleImport, readBundleContents } from '../../../src/core/bundle/contents.ts';
-import { caseStates, foldLedger } from '../../../src/core/ledger.ts';
+import { caseStates, foldLedger } from '../../../src/core/case/ledger.ts';
 import { bundleLayerPath, kindOfLayerPath, type ExportLayer } from '../../../workers/export-api.ts';
 import {
   SAMPLE_CATALOG,

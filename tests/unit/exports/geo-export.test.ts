@@ -14,8 +14,8 @@ import { readFileSync } from 'node:fs';
 import { readParquet } from '../../../src/io/parquet-read.ts';
 import { readVector } from '../../../src/io/vector-read.ts';
 import { sourceFromBytes } from '../../../src/io/vector-source.ts';
-import { buildAnnex, formatCell, roundedAreas, selectAnnex1 } from '../../../src/core/annex.ts';
-import { caseStates } from '../../../src/core/ledger.ts';
+import { buildAnnex, formatCell, roundedAreas, selectAnnex1 } from '../../../src/core/case/annex.ts';
+import { caseStates } from '../../../src/core/case/ledger.ts';
 import type { CaseState } from '../../../src/core/model.ts';
 import { SAMPLE_CATALOG, SAMPLE_SETTINGS, sampleLedger } from '../../golden/sample-ledger.ts';
 

@@ -22,7 +22,7 @@ import {
 } from '../../../src/io/verification-sheet.ts';
 import { crc32 } from '../../../src/core/bundle/digest.ts';
 import { geodesicAreaM2, M2_PER_HA } from '../../../src/core/geo/area.ts';
-import { foldLedger, groupByCase } from '../../../src/core/ledger.ts';
+import { foldLedger, groupByCase } from '../../../src/core/case/ledger.ts';
 import type { CaseState, LedgerEvent } from '../../../src/core/model.ts';
 import { SAMPLE_CATALOG, sampleLedger } from '../../golden/sample-ledger.ts';
 import { docxBlocks, type DocxBlock } from './snapshots.ts';

@@ -11,7 +11,7 @@ import {
   ndviOf,
   NdviHistograms,
   summariseFvc,
-} from '../../../src/core/indicators-fvc.ts';
+} from '../../../src/core/indicators/fvc.ts';
 
 /** 20 pixels whose NDVI is k/20 (k = 0…19): nir = 20 + k, red = 20 − k. */
 function ramp(): { red: Uint16Array; nir: Uint16Array } {

@@ -3,22 +3,22 @@ import './geotiff-env.ts';
 import { readFileSync } from 'node:fs';
 import { fromArrayBuffer } from 'geotiff';
 import type { Polygon } from 'geojson';
-import { RasterScene } from '../../../src/core/indicators-tiff.ts';
+import { GeoTiffScene } from '../../../src/io/geotiff-scene.ts';
 import {
   classCountsOfScene,
   ndviHistogramsOfScene,
   toPixelOf,
-} from '../../../src/core/indicators-raster-job.ts';
-import { fvcOf, ndviBin, binNdvi, summariseFvc } from '../../../src/core/indicators-fvc.ts';
+} from '../../../src/core/indicators/raster-job.ts';
+import { fvcOf, ndviBin, binNdvi, summariseFvc } from '../../../src/core/indicators/fvc.ts';
 import { pointInAreal, type Areal } from '../../../src/core/geo/rings.ts';
 import { toLonLatTransformer } from '../../../src/core/geo/reproject.ts';
-import { AssessmentCancelledError } from '../../../src/core/indicators-vector.ts';
+import { AssessmentCancelledError } from '../../../src/core/indicators/vector.ts';
 
 const FIXTURES = 'tests/unit/indicators/fixtures';
 const blobOf = (path: string): Blob => new Blob([readFileSync(path)]);
 
 /** One band of a scene assembled from our block reader. */
-async function bandByBlocks(scene: RasterScene, band: number): Promise<number[]> {
+async function bandByBlocks(scene: GeoTiffScene, band: number): Promise<number[]> {
   const { width, height, planar } = scene.info;
   const out = new Array<number>(width * height).fill(-1);
   for (let by = 0; by < scene.blocksDown; by += 1)
@@ -58,13 +58,13 @@ describe('block reader', () => {
   for (const name of LAYOUTS)
     it(`decodes ${name} exactly like geotiff.js`, async () => {
       const path = `${FIXTURES}/${name}`;
-      const scene = await RasterScene.open(blobOf(path));
+      const scene = await GeoTiffScene.open(blobOf(path));
       for (let band = 0; band < scene.info.bands; band += 1)
         expect(await bandByBlocks(scene, band)).toEqual(await bandByGeotiff(path, band));
     });
 
   it('reads the header facts', async () => {
-    const utm = await RasterScene.open(blobOf(`${FIXTURES}/strips-deflate-utm.tif`));
+    const utm = await GeoTiffScene.open(blobOf(`${FIXTURES}/strips-deflate-utm.tif`));
     expect(utm.info).toMatchObject({
       width: 40,
       height: 30,
@@ -76,16 +76,16 @@ describe('block reader', () => {
     });
     expect(utm.info.crs.epsg).toBe(32649);
     expect(utm.info.transform).toEqual({ x0: 552000, y0: 2389000, dx: 10, dy: -10 });
-    const planar = await RasterScene.open(blobOf(`${FIXTURES}/lzw-band-planar.tif`));
+    const planar = await GeoTiffScene.open(blobOf(`${FIXTURES}/lzw-band-planar.tif`));
     expect(planar.info.planar).toBe(2);
-    await expect(RasterScene.open(new Blob([new Uint8Array([1, 2, 3, 4])]))).rejects.toThrow(/not a TIFF/);
+    await expect(GeoTiffScene.open(new Blob([new Uint8Array([1, 2, 3, 4])]))).rejects.toThrow(/not a TIFF/);
   });
 });
 
 /** Brute force: NDVI of every pixel whose centre is in `mask`, by point-in-polygon in lon/lat. */
 async function bruteForceNdvi(
   path: string,
-  scene: RasterScene,
+  scene: GeoTiffScene,
   mask: Areal,
   red: number,
   nir: number,
@@ -118,7 +118,7 @@ describe('FVC over a scene', () => {
   it('matches a per-pixel brute force inside a polygon (geographic and UTM grids)', async () => {
     for (const name of ['deflate-pred2-tiled.tif', 'strips-deflate-utm.tif', 'lzw-band-planar.tif']) {
       const path = `${FIXTURES}/${name}`;
-      const scene = await RasterScene.open(blobOf(path));
+      const scene = await GeoTiffScene.open(blobOf(path));
       // A slanted quadrilateral over most of the image, in lon/lat.
       const corner = (fx: number, fy: number): [number, number] => {
         const { x0, y0, dx, dy } = scene.info.transform;
@@ -143,7 +143,7 @@ describe('FVC over a scene', () => {
   });
 
   it('reads float scenes and counts land-cover classes per zone', async () => {
-    const float = await RasterScene.open(blobOf(`${FIXTURES}/float32-pred3.tif`));
+    const float = await GeoTiffScene.open(blobOf(`${FIXTURES}/float32-pred3.tif`));
     const whole: Polygon = {
       type: 'Polygon',
       coordinates: [
@@ -159,7 +159,7 @@ describe('FVC over a scene', () => {
     const hist = await ndviHistogramsOfScene(float, { redlines: [whole], counties: [] }, { red: 0, nir: 1 });
     // 5 columns are zero in both bands (NIR + red = 0): skipped.
     expect(summariseFvc(hist).pixels).toBe(40 * 30 - 5 * 30);
-    const lc = await RasterScene.open(blobOf(`${FIXTURES}/landcover-u8.tif`));
+    const lc = await GeoTiffScene.open(blobOf(`${FIXTURES}/landcover-u8.tif`));
     const west: Polygon = {
       type: 'Polygon',
       coordinates: [
@@ -182,7 +182,7 @@ describe('FVC over a scene', () => {
   });
 
   it('skips blocks outside the red lines, reports progress and stops when cancelled', async () => {
-    const scene = await RasterScene.open(blobOf(`${FIXTURES}/deflate-pred2-tiled.tif`));
+    const scene = await GeoTiffScene.open(blobOf(`${FIXTURES}/deflate-pred2-tiled.tif`));
     const far: Polygon = {
       type: 'Polygon',
       coordinates: [

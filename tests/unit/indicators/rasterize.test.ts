@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Polygon } from 'geojson';
-import { ScanlineRasterizer, ZoneRasterizer } from '../../../src/core/indicators-rasterize.ts';
+import { ScanlineRasterizer, ZoneRasterizer } from '../../../src/core/indicators/rasterize.ts';
 import { planarPolygonArea, pointInAreal } from '../../../src/core/geo/rings.ts';
 
 /** Identity grid: lon = column, lat = row (so rows grow with y here). */

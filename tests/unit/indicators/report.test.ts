@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import type { IndicatorRow } from '../../../src/core/indicators.ts';
-import { formatIndicator, indicatorColumns } from '../../../src/core/indicators-columns.ts';
-import { methodNotes, seasonNote, seasonOf } from '../../../src/core/indicators-notes.ts';
-import { isAssessmentReport, type AssessmentReport } from '../../../src/core/indicators-report.ts';
-import { assessmentWorkbook } from '../../../src/core/indicators-xlsx.ts';
+import type { IndicatorRow } from '../../../src/core/indicators/indicators.ts';
+import { formatIndicator, indicatorColumns } from '../../../src/core/indicators/columns.ts';
+import { methodNotes, seasonNote, seasonOf } from '../../../src/core/indicators/notes.ts';
+import { isAssessmentReport, type AssessmentReport } from '../../../src/core/indicators/report.ts';
+import { assessmentWorkbook } from '../../../src/io/xlsx-indicators.ts';
 
 function row(zone: number, name: string, redlineHa: number, mining: number): IndicatorRow {
   return {

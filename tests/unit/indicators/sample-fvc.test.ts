@@ -3,9 +3,9 @@ import './geotiff-env.ts';
 import { readFileSync } from 'node:fs';
 import { fromArrayBuffer } from 'geotiff';
 import type { FeatureCollection } from 'geojson';
-import { RasterScene } from '../../../src/core/indicators-tiff.ts';
-import { ndviHistogramsOfScene } from '../../../src/core/indicators-raster-job.ts';
-import { binNdvi, fvcOf, ndviBin, summariseFvc } from '../../../src/core/indicators-fvc.ts';
+import { GeoTiffScene } from '../../../src/io/geotiff-scene.ts';
+import { ndviHistogramsOfScene } from '../../../src/core/indicators/raster-job.ts';
+import { binNdvi, fvcOf, ndviBin, summariseFvc } from '../../../src/core/indicators/fvc.ts';
 import { bboxOf, pointInAreal, type Areal } from '../../../src/core/geo/rings.ts';
 
 const SAMPLE = 'sample-data/beihai';
@@ -19,7 +19,7 @@ describe('FVC of the Beihai sample inside its red lines, per county', () => {
     const redlines = areals('redlines.geojson');
     const counties = areals('admin-counties.geojson');
     const bytes = readFileSync(`${SAMPLE}/t1.tif`);
-    const scene = await RasterScene.open(new Blob([bytes]));
+    const scene = await GeoTiffScene.open(new Blob([bytes]));
     const hist = await ndviHistogramsOfScene(scene, { redlines, counties }, { red: 2, nir: 3 });
     const s = summariseFvc(hist);
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Polygon } from 'geojson';
-import { assessVector, splitByCounties, type CountyUnit } from '../../../src/core/indicators-vector.ts';
-import { buildIndicatorTable } from '../../../src/core/indicators.ts';
+import { assessVector, splitByCounties, type CountyUnit } from '../../../src/core/indicators/vector.ts';
+import { buildIndicatorTable } from '../../../src/core/indicators/indicators.ts';
 import { geodesicAreaM2 } from '../../../src/core/geo/area.ts';
-import { isNaturalClass, naturalShares } from '../../../src/core/indicators-landcover.ts';
-import type { FvcSummary } from '../../../src/core/indicators-fvc.ts';
+import { isNaturalClass, naturalShares } from '../../../src/core/indicators/landcover.ts';
+import type { FvcSummary } from '../../../src/core/indicators/fvc.ts';
 
 /**
  * A lon/lat box with a vertex every 0.01° along its south and north edges. Cells of 0.01° side by side are

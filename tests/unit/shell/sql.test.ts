@@ -29,7 +29,7 @@ describe('QueryError and positions', () => {
 
 describe('schema on the DuckDB-WASM engine', () => {
   it('creates every table and round-trips a WKB blob and a quoted identifier', async () => {
-    // The Node "blocking" bundle of duckdb-wasm is the same engine version as the browser's (STACK-NOTES).
+    // The Node "blocking" bundle of duckdb-wasm is the same engine version as the browser's (docs/design-notes.md).
     const require = createRequire(import.meta.url);
     const duckdb =
       require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as typeof import('@duckdb/duckdb-wasm/blocking');

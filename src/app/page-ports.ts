@@ -1,0 +1,77 @@
+/**
+ * The use-cases' ports bound to the page's own stores and clients: what the screen passes in. Tests pass fakes
+ * instead, so each use-case's write order and rollback are checked without a browser.
+ */
+import { deleteProjectFile, writeProjectFile } from '../store/opfs.ts';
+import { putRecord } from '../store/records.ts';
+import { deleteLayerRows } from '../db/layers.ts';
+import { layers } from '../state/layers.svelte.ts';
+import { mapState } from '../state/map.svelte.ts';
+import { ledger } from '../state/ledger.svelte.ts';
+import type { EvidencePorts } from './attach-evidence.ts';
+import type { LayerImportPorts } from './import-layer.ts';
+import type { OutlineScreenPorts } from './commit-outline.ts';
+import { attribute, prepareAttribution } from '../state/attribution.ts';
+import { commitPatches } from '../state/patch-intake.ts';
+import { cases } from '../state/cases.svelte.ts';
+import { jobs } from '../state/jobs.svelte.ts';
+import { project } from '../state/project.svelte.ts';
+
+/** The page's ledger and OPFS folder. */
+export const evidencePorts: EvidencePorts = {
+  projectId: () => ledger.projectId,
+  caseState: (caseId) => ledger.folds.get(caseId)?.state,
+  caseEvents: (caseId) => ledger.caseEvents(caseId),
+  ensureActor: () => ledger.ensureActor(),
+  act: (caseId, drafts) => ledger.act(caseId, drafts),
+  writeFile: writeProjectFile,
+  deleteFile: deleteProjectFile,
+};
+
+/** The page's layer queue, stores, DuckDB and map. */
+export const layerImportPorts: LayerImportPorts = {
+  pending: () => layers.pending,
+  frame: (bbox) => mapState.zoomTo(bbox),
+  writeFile: writeProjectFile,
+  mount: (record, result, ipcLayerId) => layers.mount(record, result, ipcLayerId),
+  putRecord: (record) => putRecord('layers', record),
+  deleteRows: deleteLayerRows,
+  deleteFile: deleteProjectFile,
+  unmount: (layerId) => layers.unmount(layerId),
+  next: () => layers.next(),
+};
+
+/** The geometry worker, serial numbers, ledger and status bar of the page, for outline commits. */
+export const outlinePorts: OutlineScreenPorts = {
+  async attribute(projectId, inputs) {
+    const key = `project-${projectId}`;
+    await prepareAttribution(key);
+    const result = await attribute(
+      projectId,
+      key,
+      inputs,
+      new Date().getFullYear(),
+      new AbortController().signal,
+      () => undefined,
+    );
+    return result.patches;
+  },
+  commitPatches: (projectId, year, drafts, commit) => commitPatches(projectId, year, drafts, commit),
+  act: (caseId, drafts) => ledger.act(caseId, drafts),
+  actMany: (work) => ledger.actMany(work),
+  async job(label, work) {
+    const job = jobs.start(label, { cancellable: false });
+    try {
+      const result = await work();
+      job.done();
+      return result;
+    } catch (error) {
+      job.fail(error);
+      throw error;
+    }
+  },
+  year: () => new Date().getFullYear(),
+  projectId: () => project.current?.id ?? null,
+  caseState: (id) => ledger.folds.get(id)?.state,
+  select: (id) => cases.select(id, false),
+};
