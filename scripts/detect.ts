@@ -1,12 +1,17 @@
 // `npm run detect -- --t1 A.tif --t2 B.tif [--redline R.geojson] [--reserve X.geojson] [--admin A.geojson]
 //    --out patches.geojson`
 // Each patch is attributed as in the app (src/core/geo: id, ellipsoidal area_ha, redline_ha, cx/cy, province…
-// township, location) against the red lines, reserves, the admin layer given (features with a GB/T 2260 code)
-// and the bundled province outlines, division names and county seats of public/.
-// Options: --bands b,g,r,n (1-based file bands of blue, green, red, nir; default 1,2,3,4), --min-area M (m²),
-// --k K (robust-z threshold), --threshold V (fixed threshold of the statistic), --params '{…}' (any parameter),
-// --workers N (worker threads for tile work; default: one per core for scenes over 4 Mpx, else none).
-// Writes a GeoJSON FeatureCollection of patches in lon/lat with a `run` member (inputs, parameters, calibration).
+// township) against the red lines, reserves, the admin layer given (features with a GB/T 2260 code) and the
+// bundled province outlines and division names of public/. The location text names a seat only of an admin
+// unit given with --admin that covers the patch, and only within 50 km; otherwise it gives coordinates.
+// Options: --bands red,green,blue (roles of file bands 1, 2, 3…) or --bands 3,2,1,4 (1-based file bands of
+// blue, green, red, nir[, swir1, swir2]); default by band count (3: red,green,blue; 4: blue,green,red,nir;
+// 6: blue,green,red,nir,swir1,swir2). --dates T1,T2 (YYYY-MM-DD; warns when seasons differ), --min-area M (m²),
+// --k K (robust-z threshold instead of the automatic one), --threshold V (fixed threshold of the statistic),
+// --params '{…}' (any parameter), --workers N (worker threads for tile work; default: one per core for scenes
+// over 4 Mpx, else none). Bad input: a message and exit code 2, nothing written.
+// Writes a GeoJSON FeatureCollection of patches in lon/lat with a `run` member (inputs, parameters, calibration,
+// provenance).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -25,8 +30,11 @@ import { polygonRegionMask } from '../src/core/detect/mask.ts';
 import type { DetectParamsInput } from '../src/core/detect/params.ts';
 import { detectChanges } from '../src/core/detect/pipeline.ts';
 import { useNodeInflate } from '../src/io/geotiff-inflate-node.ts';
-import { openPair, type BandOrder } from '../src/io/geotiff-pair.ts';
+import { dateFromFileName } from '../src/core/display/band-roles.ts';
+import { openPair } from '../src/io/geotiff-pair.ts';
 import { nodePoolExecutor } from '../src/io/geotiff-pool-node.ts';
+import { placeText, seatsOfAdmin } from './detect-place.ts';
+import { inputErrorWords, parseBandsOption, parseDatesOption } from './detect-words.ts';
 
 const { values } = parseArgs({
   options: {
@@ -41,6 +49,7 @@ const { values } = parseArgs({
     threshold: { type: 'string' },
     params: { type: 'string' },
     workers: { type: 'string' },
+    dates: { type: 'string' },
     admin: { type: 'string', multiple: true },
     year: { type: 'string' },
   },
@@ -76,14 +85,17 @@ async function attribute(patches: PatchFeature[], year: number): Promise<Feature
   const provinces = JSON.parse(
     readFileSync(publicFile('basemap/china-provinces.geojson'), 'utf8'),
   ) as FeatureCollection;
-  const seats = JSON.parse(
+  const bundledSeats = JSON.parse(
     readFileSync(publicFile('admin/guangxi-seats.geojson'), 'utf8'),
   ) as FeatureCollection;
   const names = divisionNameRecord(divisions.items);
+  const adminFiles = (values.admin ?? []).map(readFeatures);
+  // Seats only of the admin units the user gave (their own points, or bundled seats of their codes).
+  const seats = seatsOfAdmin(adminFiles, bundledSeats);
   const layers = prepareLayers({
     redlines: values.redline ? areaFeaturesOf('redline', readFeatures(values.redline)) : [],
     reserves: values.reserve ? areaFeaturesOf('reserve', readFeatures(values.reserve)) : [],
-    admin: adminFeaturesOf((values.admin ?? []).map(readFeatures), provinces),
+    admin: adminFeaturesOf(adminFiles, provinces),
     namedPoints: seatsOf(seats),
     nameOf: (code) => names[code],
   });
@@ -108,7 +120,7 @@ async function attribute(patches: PatchFeature[], year: number): Promise<Feature
         city: a.city,
         county: a.county,
         township: a.township,
-        location: a.location,
+        location: placeText(a, seats),
         county_code: a.county_code,
         township_code: a.township_code,
         area_mu: a.area_mu,
@@ -116,15 +128,6 @@ async function attribute(patches: PatchFeature[], year: number): Promise<Feature
       },
     };
   });
-}
-
-/** `--bands 1,2,3,4` → 0-based band order. */
-export function parseBands(text: string | undefined): BandOrder | undefined {
-  if (!text) return undefined;
-  const b = text.split(',').map((s) => Number(s.trim()) - 1);
-  if (b.length !== 4 || b.some((v) => !Number.isInteger(v) || v < 0))
-    fail('--bands needs 4 band numbers, e.g. 1,2,3,4');
-  return b as unknown as BandOrder;
 }
 
 if (!values.t1 || !values.t2 || !values.out) fail('usage: --t1 A.tif --t2 B.tif --out patches.geojson');
@@ -135,13 +138,26 @@ if (values.threshold) params.threshold = { method: 'fixed', value: Number(values
 
 useNodeInflate();
 const started = new Date();
-const bands = parseBands(values.bands);
-const pair = await openPair(values.t1, values.t2, bands ? { bands } : {});
+let bandsOption: ReturnType<typeof parseBandsOption>;
+let datesOption: ReturnType<typeof parseDatesOption>;
+let pair: Awaited<ReturnType<typeof openPair>>;
+try {
+  bandsOption = parseBandsOption(values.bands);
+  datesOption = parseDatesOption(values.dates);
+  pair = await openPair(values.t1, values.t2, bandsOption ?? {});
+} catch (error) {
+  fail(inputErrorWords(error) ?? (error instanceof Error ? error.message : String(error)));
+}
+const fromName = { t1: dateFromFileName(values.t1), t2: dateFromFileName(values.t2) };
+const dates = datesOption ?? {
+  ...(fromName.t1 ? { t1: fromName.t1 } : {}),
+  ...(fromName.t2 ? { t2: fromName.t2 } : {}),
+};
 let executor: ReturnType<typeof nodePoolExecutor> | undefined;
 try {
   const include = values.redline ? readPolygons(values.redline) : undefined;
   const exclude = values.reserve ? readPolygons(values.reserve) : undefined;
-  const input = { ...pair.input };
+  const input = { ...pair.input, dates };
   if (include || exclude) {
     input.mask = polygonRegionMask(
       { ...(include ? { include } : {}), ...(exclude ? { exclude } : {}) },
@@ -151,10 +167,7 @@ try {
   }
   const big = pair.t2.meta.width * pair.t2.meta.height > 4_000_000;
   const workers = values.workers !== undefined ? Number(values.workers) : big ? cpus().length : 0;
-  executor =
-    workers > 0
-      ? nodePoolExecutor(values.t1, values.t2, { workers, ...(bands ? { bands } : {}) })
-      : undefined;
+  executor = workers > 0 ? nodePoolExecutor(values.t1, values.t2, { workers, plan: pair.plan }) : undefined;
   let last = 0;
   const result = await detectChanges(input, params, {
     ...(executor ? { executor } : {}),
@@ -174,6 +187,7 @@ try {
     crs: pair.crs.name,
     params: result.params,
     calibration: result.calibration,
+    provenance: result.provenance,
     started_at: started.toISOString(),
     finished_at: new Date().toISOString(),
     status: 'done',
@@ -183,9 +197,25 @@ try {
   const year = values.year ? Number(values.year) : new Date().getFullYear();
   const features = await attribute(result.patches, year);
   writeFileSync(values.out, JSON.stringify({ type: 'FeatureCollection', run, features }));
+  const prov = result.provenance;
+  console.log(
+    `detect: ${prov.dataType} ${prov.bitDepth ? `${prov.bitDepth}-bit ` : ''}${prov.radiometry}, normalised per scene; ` +
+      `bands ${prov.roles.join(',')}${prov.featuresOff.length ? `; off: ${prov.featuresOff.join(',')}` : ''}; ` +
+      `threshold ${prov.thresholdMethod}${prov.thresholdFallback ? ` (${prov.thresholdFallback})` : ''}`,
+  );
+  if (prov.seasonWarning)
+    console.log(
+      'detect: warning: the two dates are in different seasons; vegetation change may be phenology',
+    );
   console.log(
     `detect: ${result.patches.length} patches in ${result.stats.seconds.toFixed(1)} s → ${values.out}`,
   );
+} catch (error) {
+  const words = inputErrorWords(error);
+  if (words === null) throw error;
+  await executor?.close();
+  await pair.close();
+  fail(words);
 } finally {
   await executor?.close();
   await pair.close();

@@ -1,50 +1,56 @@
-// `npm run eval -- --t1 A.tif --t2 B.tif --truth T.tif [--min-area M] [--bands b,g,r,n] [--k K] [--params '{…}']`
-// Runs detection, rasterises the output POLYGONS onto the truth grid (band 1, 1 = change) and prints one
-// metric per line, ending with `f1=<pixel_f1>`.
-import { parseArgs } from 'node:util';
-import type { DetectParamsInput } from '../src/core/detect/params.ts';
+// `npm run eval -- --t1 A.tif --t2 B.tif --truth T.tif [--min-area M] [--bands …] [--k K] [--params '{…}']`
+// or `npm run eval -- --pairs DIR... [options]` (each DIR with t1.tif, t2.tif, truth.tif).
+// Runs detection, rasterises the output POLYGONS onto the truth grid (band 1, 1 = change) and prints one metric
+// per line; with --pairs, one line per pair and then the pooled figures (pixels summed over the pairs). The last
+// line is always `f1=<pixel_f1>` (pooled for --pairs). Bad input: a message and exit code 2.
+import { existsSync } from 'node:fs';
+import type { Metrics } from '../src/core/detect/evaluate.ts';
 import { evaluateFiles } from '../src/io/geotiff-evaluate.ts';
 import { useNodeInflate } from '../src/io/geotiff-inflate-node.ts';
-import type { BandOrder } from '../src/io/geotiff-pair.ts';
+import { parseEvalArgs, pooledFigures, type EvalArgs } from './eval-args.ts';
+import { inputErrorWords } from './detect-words.ts';
 
-const { values } = parseArgs({
-  options: {
-    t1: { type: 'string' },
-    t2: { type: 'string' },
-    truth: { type: 'string' },
-    'min-area': { type: 'string' },
-    bands: { type: 'string' },
-    k: { type: 'string' },
-    params: { type: 'string' },
-  },
-});
-
-if (!values.t1 || !values.t2 || !values.truth) {
-  console.error('eval: usage: --t1 A.tif --t2 B.tif --truth T.tif [--min-area M] [--bands b,g,r,n]');
+function fail(message: string): never {
+  console.error(`eval: ${message}`);
   process.exit(2);
 }
-const params: DetectParamsInput = values.params ? (JSON.parse(values.params) as DetectParamsInput) : {};
-if (values['min-area']) params.minAreaM2 = Number(values['min-area']);
-if (values.k) params.threshold = { method: 'robust_z', k: Number(values.k) };
-let bands: BandOrder | undefined;
-if (values.bands) {
-  const b = values.bands.split(',').map((s) => Number(s.trim()) - 1);
-  if (b.length !== 4 || b.some((v) => !Number.isInteger(v) || v < 0)) {
-    console.error('eval: --bands needs 4 band numbers (blue, green, red, nir), e.g. 1,2,3,4');
-    process.exit(2);
-  }
-  bands = b as unknown as BandOrder;
+
+let args: EvalArgs;
+try {
+  args = parseEvalArgs(process.argv.slice(2), existsSync);
+} catch (error) {
+  fail(inputErrorWords(error) ?? String(error));
 }
 
 useNodeInflate();
-const { metrics } = await evaluateFiles(values.t1, values.t2, values.truth, {
-  params,
-  ...(bands ? { bands } : {}),
-});
 const f = (v: number): string => v.toFixed(4);
-console.log(`pixel_precision=${f(metrics.pixelPrecision)}`);
-console.log(`pixel_recall=${f(metrics.pixelRecall)}`);
-console.log(`pixel_f1=${f(metrics.pixelF1)}`);
-console.log(`object_precision=${f(metrics.objectPrecision)}`);
-console.log(`object_recall=${f(metrics.objectRecall)}`);
-console.log(`f1=${f(metrics.pixelF1)}`);
+const rows: Metrics[] = [];
+for (const pair of args.pairs) {
+  let metrics: Metrics;
+  try {
+    ({ metrics } = await evaluateFiles(pair.t1, pair.t2, pair.truth, {
+      params: args.params,
+      ...(args.bands ?? {}),
+    }));
+  } catch (error) {
+    const words = inputErrorWords(error);
+    if (words === null) throw error;
+    fail(`${pair.name}: ${words}`);
+  }
+  rows.push(metrics);
+  if (args.many)
+    console.log(
+      `pair=${pair.name} pixel_precision=${f(metrics.pixelPrecision)} pixel_recall=${f(metrics.pixelRecall)} ` +
+        `pixel_f1=${f(metrics.pixelF1)} object_precision=${f(metrics.objectPrecision)} ` +
+        `object_recall=${f(metrics.objectRecall)} patches=${metrics.patches}`,
+    );
+}
+const pooled = pooledFigures(rows);
+if (args.many) console.log(`pooled over ${rows.length} pairs:`);
+console.log(`pixel_precision=${f(pooled.precision)}`);
+console.log(`pixel_recall=${f(pooled.recall)}`);
+console.log(`pixel_f1=${f(pooled.f1)}`);
+console.log(`object_precision=${f(pooled.objectPrecision)}`);
+console.log(`object_recall=${f(pooled.objectRecall)}`);
+if (args.many) console.log(`object_f1=${f(pooled.objectF1)}`);
+console.log(`f1=${f(pooled.f1)}`);

@@ -1,7 +1,10 @@
 import type { MultiPolygon, Polygon } from 'geojson';
+import type { BandRole } from '../src/core/display/band-roles.ts';
+import type { DetectPlan } from '../src/core/detect/app-request.ts';
 import type { Calibration } from '../src/core/detect/features.ts';
 import type { DetectParams, DetectParamsInput } from '../src/core/detect/params.ts';
 import type { TileJob, TileResult } from '../src/core/detect/tile-work.ts';
+import type { RunProvenance } from '../src/core/detect/provenance.ts';
 import type { DetectProgress, PatchFeature } from '../src/core/detect/types.ts';
 
 /** A detection job: two dates of imagery (File/Blob or bytes), optional search region, parameter overrides. */
@@ -10,8 +13,15 @@ export interface DetectRequest {
   /** Earlier date. ArrayBuffers are wrapped in a Blob once, so helper workers share them without copies. */
   t1: Blob | ArrayBuffer;
   t2: Blob | ArrayBuffer;
-  /** 0-based file bands holding blue, green, red, nir (default 0, 1, 2, 3). */
+  /**
+   * Band roles per date, one per file band ('pan' and 'other' ignored). Bad roles reject with a
+   * DetectInputError code (see src/core/detect/app-request.ts). Default: guessed from the band count.
+   */
+  roles?: { t1: BandRole[]; t2: BandRole[] };
+  /** Older callers: 0-based file bands of blue, green, red, nir for both dates (ignored when `roles` is set). */
   bands?: [number, number, number, number];
+  /** Acquisition dates (YYYY-MM-DD) when known: the season warning needs both. */
+  dates?: { t1?: string; t2?: string };
   params?: DetectParamsInput;
   /** Red lines (include) minus nature reserves (exclude), lon/lat. The whole scene when absent. */
   region?: { include?: (Polygon | MultiPolygon)[]; exclude?: (Polygon | MultiPolygon)[] };
@@ -26,6 +36,8 @@ export interface DetectResponse {
   /** Resolved parameters (plain data, for `run.params`). */
   params: DetectParams;
   calibration: Calibration;
+  /** Radiometry, bands, clouds and threshold of the run (for `run.params` and the verification sheet). */
+  provenance: RunProvenance;
   /** Name of the detection grid's CRS (T2's). */
   crs: string;
   width: number;
@@ -38,7 +50,8 @@ export interface TileWorkRequest {
   jobId: string;
   t1: Blob;
   t2: Blob;
-  bands: [number, number, number, number];
+  /** The coordinator's plan (bands read per date, roles). */
+  plan: DetectPlan;
   jobs: TileJob[];
   calibration: Calibration;
   params: DetectParams;
@@ -46,7 +59,11 @@ export interface TileWorkRequest {
 
 /** The raster worker (workers/raster.worker.ts). The same module also serves as a helper worker. */
 export interface RasterApi {
-  /** Run change detection; `onProgress` (a Comlink.proxy) gets per-tile progress with the patches just finished. */
+  /**
+   * Run change detection; `onProgress` (a Comlink.proxy) gets per-tile progress with the patches just finished.
+   * Bad input rejects with an error named DetectInputError whose `code` and `details` survive the worker
+   * boundary (read them with `detectInputErrorOf` in src/state/detect-client.ts).
+   */
   detect(request: DetectRequest, onProgress?: (progress: DetectProgress) => void): Promise<DetectResponse>;
   /** Cancel a running job; its `detect` call rejects with a DetectCancelledError message. */
   cancel(jobId: string): void;

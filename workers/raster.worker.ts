@@ -6,6 +6,7 @@
  * Start with `new Worker(new URL('../../workers/raster.worker.ts', import.meta.url), { type: 'module' })`.
  */
 import * as Comlink from 'comlink';
+import type { DetectPlan } from '../src/core/detect/app-request.ts';
 import { readerWithReuse, type TileExecutor } from '../src/core/detect/executor.ts';
 import { polygonRegionMask } from '../src/core/detect/mask.ts';
 import { haloOf } from '../src/core/detect/params.ts';
@@ -36,7 +37,7 @@ function helperExecutor(
   jobId: string,
   t1: Blob,
   t2: Blob,
-  bands: [number, number, number, number],
+  plan: DetectPlan,
 ): TileExecutor {
   return {
     async run(jobs, calibration, params, deliver, signal) {
@@ -50,7 +51,7 @@ function helperExecutor(
           helpers.map((h, i) => {
             const slice = jobs.slice(i * chunk, (i + 1) * chunk);
             if (slice.length === 0) return Promise.resolve();
-            const request: TileWorkRequest = { jobId, t1, t2, bands, jobs: slice, calibration, params };
+            const request: TileWorkRequest = { jobId, t1, t2, plan, jobs: slice, calibration, params };
             return h.computeTiles(request, Comlink.proxy(deliver));
           }),
         );
@@ -67,14 +68,17 @@ const api: RasterApi = {
     const controller = controllerFor(request.jobId);
     const t1 = asBlob(request.t1);
     const t2 = asBlob(request.t2);
-    const bands = request.bands ?? [0, 1, 2, 3];
-    const pair = await openPair(t1, t2, { bands, cacheBytes: CACHE_BYTES });
+    const pair = await openPair(t1, t2, {
+      ...(request.roles ? { roles: request.roles } : request.bands ? { bands: request.bands } : {}),
+      cacheBytes: CACHE_BYTES,
+    });
     const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
     // Helpers do the pixel work; this worker mostly waits, so one helper per core.
     const count = request.helpers ?? Math.max(1, cores);
     const helpers: Worker[] = [];
     try {
       const input = { ...pair.input };
+      if (request.dates) input.dates = request.dates;
       if (request.region) {
         input.mask = polygonRegionMask(request.region, pair.input.geotransform, pair.fromLonLat ?? undefined);
       }
@@ -85,13 +89,14 @@ const api: RasterApi = {
         signal: controller.signal,
         // Fire and forget: awaiting the main thread on every tile would slow the job down.
         ...(onProgress ? { onProgress: (p) => void onProgress(p) } : {}),
-        ...(count > 0 ? { executor: helperExecutor(remotes, request.jobId, t1, t2, bands) } : {}),
+        ...(count > 0 ? { executor: helperExecutor(remotes, request.jobId, t1, t2, pair.plan) } : {}),
       });
       const response: DetectResponse = {
         jobId: request.jobId,
         patches: result.patches,
         params: result.params,
         calibration: result.calibration,
+        provenance: result.provenance,
         crs: pair.crs.name,
         width: pair.t2.meta.width,
         height: pair.t2.meta.height,
@@ -113,7 +118,7 @@ const api: RasterApi = {
     const controller = controllerFor(request.jobId);
     // Each helper sweeps its band of tile rows left to right: keep a whole row of tiles (with halo) decoded.
     const pair = await openPair(request.t1, request.t2, {
-      bands: request.bands,
+      plan: request.plan,
       cacheBytes: CACHE_BYTES,
       sweepRows: request.params.tileSize + 2 * haloOf(request.params),
     });

@@ -7,11 +7,14 @@ import type { DetectParamsInput } from '../core/detect/params.ts';
 import { detectChanges, type DetectResult } from '../core/detect/pipeline.ts';
 import { fromLonLatTransformer } from '../core/geo/reproject.ts';
 import { resolveCrs, type GeoKeys } from '../core/geo/crs.ts';
-import { openPair, type BandOrder } from './geotiff-pair.ts';
+import { openPair, type BandOrder, type PairRoles } from './geotiff-pair.ts';
 import { GeoTiffReadError, openGeoTiff, type GeoTiffInput } from './geotiff-read.ts';
 
 export interface EvaluateFilesOptions {
+  /** 0-based file bands of blue, green, red[, nir, swir1, swir2] for both dates. */
   bands?: BandOrder;
+  /** Roles per date (wins over `bands`); default by band count. */
+  roles?: PairRoles;
   params?: DetectParamsInput;
 }
 
@@ -22,7 +25,11 @@ export async function evaluateFiles(
   truthInput: GeoTiffInput,
   options: EvaluateFilesOptions = {},
 ): Promise<{ metrics: Metrics; result: DetectResult }> {
-  const pair = await openPair(t1, t2, options.bands ? { bands: options.bands } : {});
+  const pair = await openPair(
+    t1,
+    t2,
+    options.roles ? { roles: options.roles } : options.bands ? { bands: options.bands } : {},
+  );
   const truthRaster = await openGeoTiff(truthInput);
   try {
     const result = await detectChanges(pair.input, options.params ?? {});

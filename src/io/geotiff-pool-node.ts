@@ -9,11 +9,11 @@ import type { TileExecutor } from '../core/detect/executor.ts';
 import type { TileJob, TileResult } from '../core/detect/tile-work.ts';
 import { DetectCancelledError } from '../core/detect/types.ts';
 import { haloOf } from '../core/detect/params.ts';
-import type { BandOrder } from './geotiff-pair.ts';
+import type { DetectPlan } from '../core/detect/app-request.ts';
 
 /** Messages to a tile worker. */
 export type PoolRequest =
-  | { type: 'init'; t1: string; t2: string; bands: BandOrder; cacheBytes: number }
+  | { type: 'init'; t1: string; t2: string; plan: DetectPlan | null; cacheBytes: number }
   | { type: 'jobs'; jobs: TileJob[]; calibration: unknown; params: unknown; sweepRows: number };
 
 /** Messages from a tile worker. */
@@ -26,7 +26,8 @@ export type PoolReply =
 export interface NodePoolOptions {
   /** Worker threads (default: number of cores). */
   workers?: number;
-  bands?: BandOrder;
+  /** Bands read per date and roles (the coordinator's `OpenedPair.plan`; default: roles by band count). */
+  plan?: DetectPlan;
   /**
    * Tile rows per chunk handed to a worker (default: the scene split evenly between the workers, so only
    * the block rows at the few chunk edges are decoded twice, for the halos).
@@ -64,7 +65,7 @@ export function nodePoolExecutor(
         type: 'init',
         t1,
         t2,
-        bands: options.bands ?? [0, 1, 2, 3],
+        plan: options.plan ?? null,
         cacheBytes: options.cacheBytes ?? 96 * 2 ** 20,
       };
       w.postMessage(init);

@@ -20,8 +20,8 @@ function sourcesFor(sweepRows: number): Promise<{ t1: RasterSource; t2: RasterSo
   if (!opened || opened.sweepRows !== sweepRows) {
     const previous = opened?.pair;
     void previous?.then((pair) => pair.close()).catch(() => undefined);
-    const { t1, t2, bands, cacheBytes } = files;
-    opened = { sweepRows, pair: openPair(t1, t2, { bands, cacheBytes, sweepRows }) };
+    const { t1, t2, plan, cacheBytes } = files;
+    opened = { sweepRows, pair: openPair(t1, t2, { ...(plan ? { plan } : {}), cacheBytes, sweepRows }) };
   }
   return opened.pair.then((pair) => pair.input);
 }

@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { bandsFromRoles, paramsFor } from '../core/detect/app-request.ts';
+import { paramsFor, planFromRoles } from '../core/detect/app-request.ts';
 import type { DetectProgress, PatchFeature } from '../core/detect/types.ts';
 import type { RasterApi } from '../../workers/raster-api.ts';
 import type { PatchCandidate } from './patch-intake.ts';
@@ -46,7 +46,9 @@ export const detectEngine: DetectEngine = {
     signal.addEventListener('abort', abort, { once: true });
     try {
       signal.throwIfAborted();
-      const bands = bandsFromRoles(request.t1Roles, request.t2Roles);
+      // Checked here too so bad roles fail before any file is read (the worker checks against the files).
+      const roles = { t1: request.t1Roles, t2: request.t2Roles };
+      const plan = planFromRoles(roles.t1, roles.t2);
       const region =
         request.include.length > 0 ? { include: request.include, exclude: request.exclude } : undefined;
       const response = await worker.detect(
@@ -54,7 +56,7 @@ export const detectEngine: DetectEngine = {
           jobId,
           t1: request.t1,
           t2: request.t2,
-          bands,
+          roles,
           params: paramsFor(request),
           ...(region ? { region } : {}),
         },
@@ -80,7 +82,8 @@ export const detectEngine: DetectEngine = {
           zThreshold: response.calibration.zThreshold,
           engine: 'src/core/detect',
           crs: response.crs,
-          bands,
+          bands: plan.read.t1,
+          provenance: response.provenance,
         },
       };
     } finally {

@@ -20,6 +20,9 @@
 //  - Tried and not kept: hysteresis thresholds (0.27), opening r=1 (0.365), closing r=1 (0.389), 5×5 smoothing
 //    (0.388), a patch mean-score filter (≤ 0.36), sqrt instead of log of χ² (0.398 at k=3 but 0.278 on
 //    aguasclaras), k = 1.75 / 2.25 (0.390 / 0.364), minimum area 2000 / 4000 m² (0.385 / 0.391).
+//  - Sensor-agnostic engine (issue 16; docs/detection.md): per-scene percentile normalisation, gates at scene
+//    quantiles, Kittler–Illingworth threshold on the cube root of χ²: 0.394 pooled; beihai 0.450, aguasclaras
+//    0.287, bordeaux 0.275, nantes 0.465, pisa 0.305 — the same level with no absolute reflectance constant.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';

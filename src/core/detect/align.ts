@@ -19,6 +19,8 @@ export function resampledSource(
   sourceGt: Geotransform,
   target: { width: number; height: number; geotransform: Geotransform },
   targetToSource?: MapTransform,
+  /** Bands the source returns (for windows that miss the source entirely). */
+  bandCount = 4,
 ): RasterSource {
   const toPixel = mapToPixel(sourceGt);
   const gt = target.geotransform;
@@ -66,7 +68,7 @@ export function resampledSource(
       const bands = empty ? [] : await source.readWindow(read, signal);
       // Same sample type as the source (a Float32Array when nothing of the source is under the window).
       const out: BandArray[] = empty
-        ? [0, 1, 2, 3].map(() => new Float32Array(ww * wh).fill(nodata))
+        ? Array.from({ length: bandCount }, () => new Float32Array(ww * wh).fill(nodata))
         : bands.map((b) => {
             const o = b.slice(0, 0);
             const made = new (o.constructor as new (n: number) => BandArray)(ww * wh);

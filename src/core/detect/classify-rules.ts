@@ -1,14 +1,20 @@
 /**
  * The transparent rule set that turns a patch's spectral and shape features into a change direction, a
  * suggested activity type and a problem type. Rules are data, read top to bottom; the first that matches
- * wins. Thresholds: NDVI/NDWI unitless, brightness = mean reflectance of the 4 bands, area in m².
+ * wins. Indices are on scene-normalised bands (each band 0 at its low and 1 at its high percentile in the
+ * scene): NDVI/NDWI unitless (NDVI is excess green without NIR; NDWI is NaN without NIR, so no water rule fires),
+ * brightness = the mean normalised band (0 ≈ the scene's dark end, 1 ≈ its bright end), area in m².
  * They are deliberately simple and meant to be reviewed by experts, not trusted blindly.
  */
 import type { ActivityCode, ChangeDirection, PatchFeatures, ProblemCode } from './types.ts';
 
-/** Water when NDWI is above this; vegetated when NDVI is above VEGETATED. */
-export const WATER = 0.05;
+/** Water when NDWI is above this and the pixel is dark (see isWater); vegetated when NDVI is above VEGETATED. */
+export const WATER = 0.3;
 export const VEGETATED = 0.3;
+/** Water is dark in every band: mean normalised band below this. */
+export const WATER_DARK = 0.4;
+
+const isWater = (ndwi: number, brightness: number): boolean => ndwi > WATER && brightness < WATER_DARK;
 
 export interface DirectionRule {
   direction: ChangeDirection;
@@ -17,7 +23,11 @@ export interface DirectionRule {
 }
 
 export const DIRECTION_RULES: readonly DirectionRule[] = [
-  { direction: 'new_water', why: 'NDWI rose above 0.05', when: (f) => f.ndwiT2 > WATER && f.ndwiT1 <= WATER },
+  {
+    direction: 'new_water',
+    why: 'dark with NDWI above 0.3 at T2, not at T1',
+    when: (f) => isWater(f.ndwiT2, f.brightnessT2) && !isWater(f.ndwiT1, f.brightnessT1),
+  },
   {
     direction: 'vegetation_loss',
     why: 'vegetated at T1 (NDVI ≥ 0.3) and NDVI fell by ≥ 0.1',
@@ -26,7 +36,7 @@ export const DIRECTION_RULES: readonly DirectionRule[] = [
   {
     direction: 'new_bare_built',
     why: 'T2 is neither water nor vegetated (bare soil, rock, roofs, paving)',
-    when: (f) => f.ndviT2 < VEGETATED && f.ndwiT2 <= WATER,
+    when: (f) => f.ndviT2 < VEGETATED && !isWater(f.ndwiT2, f.brightnessT2),
   },
   { direction: 'other_change', why: 'none of the above', when: () => true },
 ];
@@ -67,7 +77,7 @@ export const ACTIVITY_RULES: readonly ActivityRule[] = [
   {
     id: 'reclamation',
     directions: ['new_bare_built', 'other_change'],
-    when: (f) => f.ndwiT1 > WATER,
+    when: (f) => isWater(f.ndwiT1, f.brightnessT1),
     activity: 'other',
     problem: 'occupy_space',
     confidence: 0.5,
@@ -85,7 +95,7 @@ export const ACTIVITY_RULES: readonly ActivityRule[] = [
   {
     id: 'dark_array',
     directions: ['new_bare_built'],
-    when: (f) => f.brightnessT2 < 0.12 && f.ndviT2 < 0.15 && f.fill >= 0.6 && f.areaM2 >= 10_000,
+    when: (f) => f.brightnessT2 < 0.2 && f.ndviT2 < 0.15 && f.fill >= 0.6 && f.areaM2 >= 10_000,
     activity: 'energy',
     problem: 'occupy_space',
     confidence: 0.35,
@@ -94,7 +104,7 @@ export const ACTIVITY_RULES: readonly ActivityRule[] = [
   {
     id: 'bright_bare',
     directions: ['new_bare_built', 'vegetation_loss'],
-    when: (f) => f.brightnessT2 >= 0.25 && f.ndviT2 < 0.15 && f.areaM2 >= 10_000,
+    when: (f) => f.brightnessT2 >= 0.7 && f.ndviT2 < 0.15 && f.areaM2 >= 10_000,
     activity: 'mining',
     problem: 'vegetation_damage',
     confidence: 0.35,

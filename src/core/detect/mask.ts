@@ -22,7 +22,7 @@ interface PixelShape {
 /** Inverse of a geotransform: map (x, y) → pixel (col, row). */
 export function mapToPixel(gt: Geotransform): (x: number, y: number) => [number, number] {
   const det = gt[1] * gt[5] - gt[2] * gt[4];
-  if (det === 0) throw new DetectInputError('geotransform is not invertible');
+  if (det === 0) throw new DetectInputError('no_georef', { reason: 'singular geotransform' });
   return (x, y) => {
     const dx = x - gt[0];
     const dy = y - gt[3];

@@ -1,19 +1,25 @@
 /**
- * Parameters of a detection run: one global set (tuned on OSCD, never per scene), recorded as a plain
- * object in the `run` table. Every field can be overridden; `resolveParams` fills and checks the rest.
+ * Parameters of a detection run: one global set (never per scene; pixel-size dependent ones scale with the
+ * pixel, see resolution.ts), recorded as a plain object in the `run` table. Every field can be overridden;
+ * `resolveParams` fills and checks the rest.
  */
 import type { ThresholdSpec } from '../raster/threshold.ts';
 import { DetectInputError } from './types.ts';
 
-/** Pixel gates: a pixel cannot be "change of interest" when its dates look like these. null disables a gate. */
+/**
+ * Pixel gates: a pixel cannot be "change of interest" when its dates look like these. null disables a gate.
+ * Every index is computed on scene-normalised bands (each band mapped to 0–1 between its own percentiles), and
+ * the vegetation and brightness gates are quantiles of the scene's own distribution (both dates pooled), so
+ * no gate depends on a sensor's scale.
+ */
 export interface GateParams {
-  /** Water at both dates (NDWI > this at T1 and T2): turbidity, tide, sun glint — not new activity. */
+  /** Water at both dates (normalised NDWI > this at T1 and T2): turbidity, tide, glint. Off without NIR. */
   waterBoth: number | null;
-  /** Vegetated at both dates (NDVI > this at T1 and T2): phenology, crops growing. */
+  /** Vegetated at both dates: vegetation index above this quantile of the scene at T1 and T2 (phenology). */
   vegetatedBoth: number | null;
-  /** Bright at both dates (mean reflectance > this at T1 and T2): existing bare soil/roofs changing tone. */
+  /** Bright at both dates: brightness above this quantile of the scene at T1 and T2 (roofs changing tone). */
   brightBoth: number | null;
-  /** Dense vegetation at T2 (NDVI > this): regrowth and crops, not new construction. */
+  /** Dense vegetation at T2: vegetation index above this quantile of the scene (regrowth, crops). */
   vegetatedAfter: number | null;
 }
 
@@ -22,11 +28,13 @@ export interface DetectParams {
   tileSize: number;
   /** Radius of the mean filter applied to the change statistic (1 = 3×3). */
   smoothRadius: number;
-  /** Threshold of the smoothed statistic: robust z (median + k·σ), Otsu, or a fixed value. */
+  /** Threshold of the smoothed statistic: scene-adaptive (auto), robust z, Otsu, or a fixed value. */
   threshold: ThresholdSpec;
   gates: GateParams;
-  /** Pixel value of reflectance 1.0 (10000 for Sentinel-2 L1C/L2A; 1 for float reflectance). */
-  reflectanceScale: number;
+  /** Low and high percentiles (0–100) of the per-scene band normalisation. */
+  percentiles: [number, number];
+  /** Mask clouds and cloud shadows on each date. */
+  cloudMask: boolean;
   /** Morphological opening then closing radii (0 = off). */
   openRadius: number;
   closeRadius: number;
@@ -43,13 +51,14 @@ export interface DetectParams {
   fitPixels: number;
 }
 
-/** The global parameter set (tests/bench/detect-oscd.ts says how it was chosen and what else was tried). */
+/** The global parameter set (docs/detection.md says how it was chosen); pixel-size dependent ones scale. */
 export const DEFAULT_DETECT_PARAMS: DetectParams = {
   tileSize: 512,
   smoothRadius: 1,
-  threshold: { method: 'robust_z', k: 2 },
-  gates: { waterBoth: 0.05, vegetatedBoth: 0.3, brightBoth: 0.2, vegetatedAfter: 0.45 },
-  reflectanceScale: 10000,
+  threshold: { method: 'auto' },
+  gates: { waterBoth: 0.3, vegetatedBoth: 0.7, brightBoth: 0.97, vegetatedAfter: 0.85 },
+  percentiles: [1, 99],
+  cloudMask: true,
   openRadius: 0,
   closeRadius: 0,
   minAreaM2: 3000,
@@ -64,7 +73,7 @@ export const DEFAULT_DETECT_PARAMS: DetectParams = {
 export type DetectParamsInput = Partial<Omit<DetectParams, 'gates'>> & { gates?: Partial<GateParams> };
 
 function check(ok: boolean, message: string): void {
-  if (!ok) throw new DetectInputError(`bad parameter: ${message}`);
+  if (!ok) throw new DetectInputError('bad_parameter', { message });
 }
 
 /** Defaults + overrides, validated. */
@@ -78,7 +87,12 @@ export function resolveParams(input: DetectParamsInput = {}): DetectParams {
   for (const key of ['smoothRadius', 'openRadius', 'closeRadius'] as const)
     check(Number.isInteger(p[key]) && p[key] >= 0 && p[key] <= 16, `${key} must be an integer 0–16`);
   check(p.minAreaM2 >= 0, 'minAreaM2 must be ≥ 0');
-  check(p.reflectanceScale > 0, 'reflectanceScale must be > 0');
+  const [plo, phi] = p.percentiles;
+  check(plo >= 0 && phi <= 100 && phi - plo >= 10, 'percentiles must be 0 ≤ low < high ≤ 100, 10 apart');
+  for (const key of ['vegetatedBoth', 'brightBoth', 'vegetatedAfter'] as const) {
+    const q = p.gates[key];
+    check(q === null || (q >= 0 && q <= 1), `gates.${key} is a quantile 0–1 or null`);
+  }
   check(p.simplifyPx >= 0, 'simplifyPx must be ≥ 0');
   check(p.samplePixels >= 4096 && p.fitPixels >= 100, 'sample sizes too small');
   if (p.threshold.method === 'robust_z')

@@ -7,7 +7,7 @@
 import { close, open } from '../raster/morphology.ts';
 import { Scratch } from '../raster/scratch.ts';
 import type { BandArray, PixelWindow } from '../raster/types.ts';
-import { changeMask, pixelIndices, windowFeatures, type Calibration } from './features.ts';
+import { changeMask, pixelIndices, pixelModel, windowFeatures, type Calibration } from './features.ts';
 import type { DetectParams } from './params.ts';
 
 /** One tile: its core and the window read for it (core plus halo, clipped to the scene). */
@@ -25,7 +25,7 @@ export interface TileResult {
   mask: Uint8Array;
   /** For each 1-pixel of `mask`, in raster order: its z-score… */
   fgZ: Float32Array;
-  /** …and its 6 indices (NDVI1, NDVI2, NDWI1, NDWI2, BRIGHT1, BRIGHT2). */
+  /** …and its 6 indices (vegetation, water and brightness of T1 and T2; water NaN without NIR). */
   fgIx: Float32Array;
 }
 
@@ -68,12 +68,12 @@ export function computeTile(
     rh,
     nodata,
     cal.irmad,
-    cal.normalisation,
-    params.reflectanceScale,
+    pixelModel(cal),
     params.smoothRadius,
     scratch,
+    cal.zeroFill,
   );
-  let mask = changeMask(f, cal.threshold, params.gates, scratch);
+  let mask = changeMask(f, cal, scratch);
   if (params.openRadius > 0) mask = open(mask, rw, rh, params.openRadius);
   if (params.closeRadius > 0) mask = close(mask, rw, rh, params.closeRadius);
   const cw = core.x1 - core.x0;

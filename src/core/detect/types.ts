@@ -4,15 +4,16 @@
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { BandArray, Geotransform, PixelWindow } from '../raster/types.ts';
+import type { DataTypeName, SpectralRole } from './provenance.ts';
 
-/** One date of imagery on the detection grid, bands already in the order blue, green, red, nir. */
+/** One date of imagery on the detection grid, bands already in canonical role order (see DetectInput.roles). */
 export interface RasterSource {
   width: number;
   height: number;
   /** Pixel value meaning "no data" (in any band), or null. */
   nodata: number | null;
   /**
-   * Read the 4 bands of a window (blue, green, red, nir), each `window width × height`, row-major. A source
+   * Read the bands of a window (role order), each `window width × height`, row-major. A source
    * may fill and return `into` (arrays from an earlier read of the same size) instead of allocating.
    */
   readWindow(window: PixelWindow, signal?: AbortSignal, into?: BandArray[]): Promise<BandArray[]>;
@@ -31,6 +32,14 @@ export interface DetectInput {
   toLonLat?: (x: number, y: number) => [number, number];
   /** Search region (red lines minus reserves); the whole scene when absent. */
   mask?: WindowMask;
+  /** Roles of the bands the sources return, in canonical order (default blue, green, red, nir). */
+  roles?: SpectralRole[];
+  /** 0-based file bands behind `roles`, per date (recorded in the provenance only). */
+  fileBands?: { t1: number[]; t2: number[] };
+  /** Acquisition dates (YYYY-MM-DD) when known: the season warning needs them. */
+  dates?: { t1?: string | null; t2?: string | null };
+  /** Data type of the files as stored (else taken from the arrays read). */
+  dataType?: DataTypeName;
 }
 
 /** Change directions (shared codes). */
@@ -41,7 +50,11 @@ export type ActivityCode =
 /** Problem types (shared codes). */
 export type ProblemCode = 'occupy_space' | 'vegetation_damage' | 'function_impact' | 'other';
 
-/** Per-patch spectral and shape features (means over the patch's pixels; reflectance 0–1). */
+/**
+ * Per-patch spectral and shape features (means over the patch's pixels). Indices are on scene-normalised
+ * bands: "ndvi" is the vegetation index (NDVI, or excess green without NIR), "ndwi" NaN without NIR,
+ * brightness the mean normalised band (0 ≈ the scene's dark end, 1 ≈ its bright end).
+ */
 export interface PatchFeatures {
   pixelCount: number;
   areaM2: number;
@@ -81,7 +94,12 @@ export interface PatchProperties {
   brightness_t1: number;
   brightness_t2: number;
   elongation: number;
+  /** Set when the patch looks like harvest or mowing (low confidence; still listed, never dropped). */
+  flag?: PatchFlag;
 }
+
+/** Flags of a patch that lower its confidence. */
+export type PatchFlag = 'harvest_like';
 
 /** A detected patch (图斑) in lon/lat. */
 export type PatchFeature = Feature<Polygon | MultiPolygon, PatchProperties>;
@@ -102,10 +120,40 @@ export class DetectCancelledError extends Error {
   }
 }
 
-/** Thrown when inputs do not fit (grids differ, too few valid pixels, bad parameters). */
+/**
+ * Codes of bad input (the app and the CLI turn them into words; core never writes sentences):
+ * roles_missing, roles_duplicate, roles_differ, band_count_differs, band_out_of_range (see app-request.ts);
+ * no_georef (a file has no geotransform), no_crs (no or an unsupported CRS), no_overlap (the footprints do
+ * not overlap), grid_mismatch (sources on different grids), too_few_valid (under 1000 pixels with data at both
+ * dates), dates_unrelated (the bands of the two dates cannot be related: constant or collinear), bad_parameter,
+ * internal (a bug: an executor lost tiles).
+ */
+export type DetectInputCode =
+  | 'roles_missing'
+  | 'roles_duplicate'
+  | 'roles_differ'
+  | 'band_count_differs'
+  | 'band_out_of_range'
+  | 'no_georef'
+  | 'no_crs'
+  | 'no_overlap'
+  | 'grid_mismatch'
+  | 'too_few_valid'
+  | 'dates_unrelated'
+  | 'bad_parameter'
+  | 'internal';
+
+/** Plain details of a bad input (numbers, role names, dates 't1'/'t2'). */
+export type DetectInputDetails = Record<string, string | number | boolean | string[] | null>;
+
+/** Thrown when inputs do not fit; `code` says what, `details` the values involved. */
 export class DetectInputError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  readonly code: DetectInputCode;
+  readonly details: DetectInputDetails;
+  constructor(code: DetectInputCode, details: DetectInputDetails = {}, options?: { cause?: unknown }) {
+    super(`${code} ${JSON.stringify(details)}`, options);
     this.name = 'DetectInputError';
+    this.code = code;
+    this.details = details;
   }
 }

@@ -22,7 +22,7 @@ const f = (over: Partial<PatchFeatures>): PatchFeatures => ({ ...base, ...over }
 
 describe('classifyPatch (rule tables)', () => {
   it('maps spectral directions and shapes to activity and problem types', () => {
-    expect(classifyPatch(f({ ndwiT1: -0.2, ndwiT2: 0.3, elongation: 1.2, areaM2: 5000 }), 2)).toMatchObject({
+    expect(classifyPatch(f({ ndwiT1: -0.2, ndwiT2: 0.5, elongation: 1.2, areaM2: 5000 }), 2)).toMatchObject({
       direction: 'new_water',
       activity: 'aquaculture',
       rule: 'pond',
@@ -37,11 +37,11 @@ describe('classifyPatch (rule tables)', () => {
       direction: 'new_bare_built',
       activity: 'transport',
     });
-    expect(classifyPatch(f({ ndwiT1: 0.2 }), 2)).toMatchObject({
+    expect(classifyPatch(f({ ndwiT1: 0.5 }), 2)).toMatchObject({
       rule: 'reclamation',
       problem: 'occupy_space',
     });
-    expect(classifyPatch(f({ brightnessT2: 0.3, ndviT2: 0.05, areaM2: 30_000 }), 2)).toMatchObject({
+    expect(classifyPatch(f({ brightnessT2: 0.8, ndviT2: 0.05, areaM2: 30_000 }), 2)).toMatchObject({
       activity: 'mining',
     });
     expect(

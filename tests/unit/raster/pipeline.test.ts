@@ -28,7 +28,9 @@ describe('detectChanges on a synthetic pair', () => {
       pair.truth,
       grid,
     );
-    expect(m.pixelF1).toBeGreaterThan(0.85);
+    // 0.85 with the old absolute gates; scene-relative gates keep the smoothing's rim around blobs in
+    // moderately green ground (precision ~0.73, recall ~0.98).
+    expect(m.pixelF1).toBeGreaterThan(0.8);
     expect(m.objectRecall).toBeGreaterThan(0.8);
     expect(new Set(result.patches.map((p) => p.properties.direction)).size).toBe(2);
     for (const p of result.patches) {
@@ -148,8 +150,15 @@ describe('detectChanges on a synthetic pair', () => {
     const result = await detectChanges(input(), { minAreaM2: 1234 });
     const record = JSON.parse(JSON.stringify({ params: result.params, calibration: result.calibration }));
     expect(record.params.minAreaM2).toBe(1234);
-    expect(record.params.threshold).toEqual({ method: 'robust_z', k: 2 });
+    expect(record.params.threshold).toEqual({ method: 'auto' });
     expect(record.calibration.irmad.rho).toHaveLength(4);
-    expect(record.calibration.zThreshold).toBeCloseTo(2, 6);
+    // The automatic threshold says how it was found: a minimum-error cut, or a robust z of 2 as fallback.
+    const prov = result.provenance;
+    if (prov.thresholdMethod === 'robust_z') expect(record.calibration.zThreshold).toBeCloseTo(2, 6);
+    else expect(prov.thresholdMethod).toBe('kittler_illingworth');
+    expect(prov.roles).toEqual(['blue', 'green', 'red', 'nir']);
+    expect(prov.dataType).toBe('uint16');
+    expect(prov.normalisation).toBe('per_scene_percentile');
+    expect(JSON.parse(JSON.stringify(prov))).toEqual(prov);
   });
 });
