@@ -23,6 +23,8 @@
 //  - Sensor-agnostic engine (issue 16; docs/detection.md): per-scene percentile normalisation, gates at scene
 //    quantiles, Kittler–Illingworth threshold on the cube root of χ²: 0.394 pooled; beihai 0.450, aguasclaras
 //    0.287, bordeaux 0.275, nantes 0.465, pisa 0.305 — the same level with no absolute reflectance constant.
+//  - Patch margin (mean z ≥ the scene's cut + 0.25 robust σ) and IR-MAD fitted on 200k pixels: 0.407 pooled;
+//    beihai 0.477, aguasclaras 0.290, bordeaux 0.283, nantes 0.464, pisa 0.309 (aerial RGB unchanged, 0.3645).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';

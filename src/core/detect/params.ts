@@ -42,6 +42,11 @@ export interface DetectParams {
   minAreaM2: number;
   /** Drop patches whose mean z-score is below this (null = keep all above the pixel threshold). */
   minPatchScore: number | null;
+  /**
+   * Drop patches whose mean z-score exceeds the scene's threshold by less than this many robust σ (null =
+   * off): a patch that only just crosses the cut on average is mostly noise around it.
+   */
+  patchMarginZ: number | null;
   /** Douglas–Peucker tolerance of the output polygons, in pixels. */
   simplifyPx: number;
   /** Calibration sample: at most this many pixels, read as windows of `sampleWindow` pixels. */
@@ -63,10 +68,11 @@ export const DEFAULT_DETECT_PARAMS: DetectParams = {
   closeRadius: 0,
   minAreaM2: 3000,
   minPatchScore: null,
+  patchMarginZ: 0.25,
   simplifyPx: 1,
   samplePixels: 1 << 20,
   sampleWindow: 256,
-  fitPixels: 50_000,
+  fitPixels: 200_000,
 };
 
 /** Overrides accepted by {@link resolveParams}: any field, gates one by one. */
@@ -93,6 +99,10 @@ export function resolveParams(input: DetectParamsInput = {}): DetectParams {
     const q = p.gates[key];
     check(q === null || (q >= 0 && q <= 1), `gates.${key} is a quantile 0–1 or null`);
   }
+  check(
+    p.patchMarginZ === null || (Number.isFinite(p.patchMarginZ) && p.patchMarginZ >= 0),
+    'patchMarginZ must be a number ≥ 0 or null',
+  );
   check(p.simplifyPx >= 0, 'simplifyPx must be ≥ 0');
   check(p.samplePixels >= 4096 && p.fitPixels >= 100, 'sample sizes too small');
   if (p.threshold.method === 'robust_z')

@@ -109,6 +109,7 @@ export async function detectChanges(
     if (count === 0 || count < fewestPixels) return false;
     const { cx, cy, meanZ } = s.summary(id);
     if (params.minPatchScore !== null && meanZ < params.minPatchScore) return false;
+    if (params.patchMarginZ !== null && meanZ < calibration.zThreshold + params.patchMarginZ) return false;
     return count * pixelArea(cx, cy) >= params.minAreaM2;
   };
   const patches: PatchFeature[] = [];
