@@ -13,6 +13,7 @@ import type { CaseState, DetectionStage, PatchSnapshot } from '../core/model.ts'
 import { DETECTION_STAGES } from '../core/model.ts';
 import { ActionRefusedError } from '../state/action-refused.ts';
 import { attributedFields } from '../state/patch-snapshot.ts';
+import type { JobMessageKey } from '../i18n/job-messages.ts';
 
 /** What an outline commit needs: the geometry worker, the serial numbers, the ledger and a status-bar job. */
 export interface OutlinePorts {
@@ -27,7 +28,8 @@ export interface OutlinePorts {
   ): Promise<PatchSnapshot[]>;
   act(caseId: CaseId, drafts: readonly EventDraft[]): Promise<unknown>;
   actMany(work: [CaseId, EventDraft[]][]): Promise<unknown>;
-  job<T>(label: string, work: () => Promise<T>): Promise<T>;
+  /** Run the work as a status-bar job labelled by a message key (translated by the page). */
+  job<T>(label: JobMessageKey, work: () => Promise<T>): Promise<T>;
   year(): number;
 }
 
@@ -78,7 +80,7 @@ export async function saveOutline(
   state: CaseState,
   geometry: Areal,
 ): Promise<PatchAttributes> {
-  return ports.job('修改图斑边界', async () => {
+  return ports.job('job.outlineEdit', async () => {
     const [attrs] = await attributeAll(ports, projectId, [{ geometry, id: state.patch.id }]);
     if (!attrs) throw new Error('no attributes');
     await ports.act(state.id, [
@@ -117,7 +119,7 @@ export async function commitSplit(
   note: string,
 ): Promise<CaseId[]> {
   const stage = detectionStage(state);
-  return ports.job('拆分图斑', async () => {
+  return ports.job('job.split', async () => {
     const attrs = await attributeAll(
       ports,
       projectId,
@@ -153,7 +155,7 @@ export async function commitMerge(
 ): Promise<CaseId> {
   const stage = detectionStage(first);
   detectionStage(second);
-  return ports.job('合并图斑', async () => {
+  return ports.job('job.merge', async () => {
     const [attrs] = await attributeAll(ports, projectId, [{ geometry }]);
     if (!attrs) throw new Error('no attributes');
     const draft = unnumbered(

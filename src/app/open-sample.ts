@@ -9,6 +9,7 @@ import { mapState } from '../state/map.svelte.ts';
 import { ledger } from '../state/ledger.svelte.ts';
 import { confirmLayer } from './import-layer.ts';
 import { layerImportPorts } from './page-ports.ts';
+import { t } from '../i18n/i18n.svelte.ts';
 
 type Bilingual = { zh: string; en: string };
 
@@ -61,7 +62,7 @@ async function openOrLoad(name: string): Promise<void> {
 }
 
 async function loadSample(name: string): Promise<void> {
-  const job = jobs.start(`示例项目 ${name}`, { cancellable: false });
+  const job = jobs.start(t('job.sample', { name }), { cancellable: false });
   let createdId: string | null = null;
   try {
     const manifest = await sampleManifest(name);

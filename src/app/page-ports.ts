@@ -16,6 +16,7 @@ import { commitPatches } from '../state/patch-intake.ts';
 import { cases } from '../state/cases.svelte.ts';
 import { jobs } from '../state/jobs.svelte.ts';
 import { project } from '../state/project.svelte.ts';
+import { t } from '../i18n/i18n.svelte.ts';
 
 /** The page's ledger and OPFS folder. */
 export const evidencePorts: EvidencePorts = {
@@ -60,7 +61,7 @@ export const outlinePorts: OutlineScreenPorts = {
   act: (caseId, drafts) => ledger.act(caseId, drafts),
   actMany: (work) => ledger.actMany(work),
   async job(label, work) {
-    const job = jobs.start(label, { cancellable: false });
+    const job = jobs.start(t(label), { cancellable: false });
     try {
       const result = await work();
       job.done();

@@ -4,6 +4,7 @@ import type { DetectProgress, PatchFeature } from '../core/detect/types.ts';
 import type { RasterApi } from '../../workers/raster-api.ts';
 import type { PatchCandidate } from './patch-intake.ts';
 import { registerDetectEngine, type DetectEngine } from './detection.svelte.ts';
+import { t } from '../i18n/i18n.svelte.ts';
 
 let client: Comlink.Remote<RasterApi> | null = null;
 let nextJob = 1;
@@ -29,9 +30,9 @@ function candidate(patch: PatchFeature): PatchCandidate {
 }
 
 function progressMessage(progress: DetectProgress): string {
-  if (progress.phase === 'calibrate') return '辐射归一化';
-  if (progress.phase === 'finish') return '拼接图斑';
-  return `分块 ${progress.done}/${progress.total}`;
+  if (progress.phase === 'calibrate') return t('job.phase.calibrate');
+  if (progress.phase === 'finish') return t('job.phase.finish');
+  return t('job.phase.tiles', { done: progress.done, total: progress.total });
 }
 
 /**

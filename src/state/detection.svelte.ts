@@ -19,6 +19,7 @@ import type { RunProvenance } from '../core/detect/provenance.ts';
 import { seasonMismatch, type Season } from '../core/display/scene-dates.ts';
 import { DetectionSetupError } from './detection-text.ts';
 import type { Scene } from './scenes.svelte.ts';
+import { t } from '../i18n/i18n.svelte.ts';
 
 /** What the detection engine needs: two images, their band roles, the area to search and the parameters. */
 export interface DetectRequest {
@@ -56,7 +57,11 @@ export interface DetectEngine {
   ): Promise<DetectOutcome>;
 }
 
-/** A run as stored (DESIGN.md §3 `run`). */
+/**
+ * A run as stored in IndexedDB and mirrored into DuckDB's `run` table: the provenance of one detection (the
+ * two scenes, the parameters, start and end, status, patch count), so a finding can be traced to how it was made
+ * (docs/design-notes.md).
+ */
 export interface RunRecord {
   schemaVersion: 1;
   id: string;
@@ -184,7 +189,7 @@ class DetectionState {
     // Found patches are opened as cases in the user's name: ask for it now (once per device), not after the run.
     await ledger.ensureActor();
     const { projectId, one, two, active } = this.#preflight();
-    const job = jobs.start(DETECTION_JOB);
+    const job = jobs.start(t('job.detection'), { kind: DETECTION_JOB });
     this.running = true;
     const run: RunRecord = {
       schemaVersion: 1,
@@ -222,7 +227,7 @@ class DetectionState {
         preview.push(...newPatches);
         mapState.setOverlay('detection-preview', drawingPreview(preview));
       });
-      job.update(0.92, '属性计算');
+      job.update(0.92, t('job.phase.attributes'));
       const opened = await intakePatches(projectId, outcome.patches, {
         runId: run.id,
         clueSource: 'satellite',

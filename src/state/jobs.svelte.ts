@@ -1,6 +1,8 @@
 /** One long-running piece of work shown in the status bar (import, detection, export…). */
 export interface Job {
   id: number;
+  /** What the work is, for code that must find it (the label is translated text). */
+  kind: JobKind | null;
   label: string;
   /** 0..1, or null while the total is unknown. */
   progress: number | null;
@@ -8,6 +10,9 @@ export interface Job {
   status: 'running' | 'done' | 'failed' | 'cancelled';
   cancellable: boolean;
 }
+
+/** Jobs that other code looks for while they run. */
+export type JobKind = 'detection';
 
 export interface JobHandle {
   readonly signal: AbortSignal;
@@ -26,12 +31,13 @@ class JobRegistry {
     return this.jobs.filter((job) => job.status === 'running');
   }
 
-  start(label: string, options: { cancellable?: boolean } = {}): JobHandle {
+  start(label: string, options: { cancellable?: boolean; kind?: JobKind } = {}): JobHandle {
     const id = this.#next++;
     const controller = new AbortController();
     this.#controllers.set(id, controller);
     this.jobs.push({
       id,
+      kind: options.kind ?? null,
       label,
       progress: null,
       message: '',

@@ -14,6 +14,7 @@ import type { LayerReadOutcome, LayerReadResult } from '../../workers/layer-api.
 import { CANCEL_GRACE_MS, terminateLayerWorker, withLayerWorker } from './layer-client.ts';
 import { mapState, type Bounds } from './map.svelte.ts';
 import { jobs } from './jobs.svelte.ts';
+import { t } from '../i18n/i18n.svelte.ts';
 
 export const LAYER_KINDS = ['redline', 'control_zone', 'reserve', 'admin', 'other'] as const;
 export type LayerKind = (typeof LAYER_KINDS)[number];
@@ -204,7 +205,7 @@ class LayersState {
   }
 
   async #read(files: { name: string; file: Blob }[], label: string): Promise<LayerReadOutcome[]> {
-    const job = jobs.start(`图层 ${label}`);
+    const job = jobs.start(t('job.layer', { label }));
     return withLayerWorker(async (worker) => {
       const jobId = Math.floor(Math.random() * 2 ** 31);
       let settled = false;
@@ -250,7 +251,7 @@ class LayersState {
     ipc: Uint8Array,
     label: string,
   ): Promise<{ geometry: DrawGeometry; attributes: FeatureAttributes }> {
-    const job = jobs.start(`图层 ${label}`);
+    const job = jobs.start(t('job.layer', { label }));
     try {
       const stored = await withLayerWorker((worker) => worker.geometry(ipc));
       job.done();

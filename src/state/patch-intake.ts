@@ -8,6 +8,7 @@ import { ledger } from './ledger.svelte.ts';
 import { layers } from './layers.svelte.ts';
 import { jobs } from './jobs.svelte.ts';
 import { cases } from './cases.svelte.ts';
+import { t } from '../i18n/i18n.svelte.ts';
 
 /** A patch found by detection or drawn by hand, before attribution. */
 export interface PatchCandidate {
@@ -118,7 +119,7 @@ export async function intakeDrawnPatch(
   ring: [number, number][],
   clueSource: string,
 ): Promise<string | null> {
-  const job = jobs.start('手绘图斑', { cancellable: false });
+  const job = jobs.start(t('job.drawnPatch'), { cancellable: false });
   try {
     const closed = [...ring, ring[0] as [number, number]];
     const [snapshot] = await intakePatches(

@@ -112,7 +112,7 @@ class ProjectState {
       await step('scenes', () => scenes.load(id));
       await step('ledger', () => ledger.load(id));
       // A detection of this project still running in this tab is not interrupted (reopening mid-run).
-      await recoverRuns(id, () => jobs.running.some((job) => job.label === DETECTION_JOB));
+      await recoverRuns(id, () => jobs.running.some((job) => job.kind === DETECTION_JOB));
       cases.publish();
     } finally {
       this.loading = false;

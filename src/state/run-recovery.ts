@@ -6,6 +6,7 @@ import { listRecords, putRecord } from '../store/records.ts';
 import type { ProjectScopedRecord } from '../store/database.ts';
 import { t } from '../i18n/i18n.svelte.ts';
 import { notices } from './notices.svelte.ts';
+import type { JobKind } from './jobs.svelte.ts';
 
 /**
  * What recovery reads and writes of a stored run: typed here rather than imported from the detection state,
@@ -13,8 +14,8 @@ import { notices } from './notices.svelte.ts';
  */
 type StoredRun = ProjectScopedRecord & Parameters<typeof putRunRow>[0];
 
-/** The job label of a detection run (status bar, and how a reopened project knows one is running). */
-export const DETECTION_JOB = '变化检测';
+/** The job kind of a detection run: how a reopened project knows one is running. */
+export const DETECTION_JOB: JobKind = 'detection';
 
 /** Mark the project's unfinished runs interrupted and mirror every run into DuckDB's `run` table. */
 export async function recoverRuns(projectId: string, isRunningHere: () => boolean): Promise<StoredRun[]> {

@@ -13,6 +13,7 @@ import { imageryWorker } from './imagery-client.ts';
 import { crsFunctions, type CrsFunctions } from './crs-bridge.ts';
 import { mapState, type Bounds } from './map.svelte.ts';
 import { jobs } from './jobs.svelte.ts';
+import { t } from '../i18n/i18n.svelte.ts';
 
 /** The longest a newly added image's copy into OPFS waits for its first frame. */
 const FIRST_FRAME_WAIT_MS = 3000;
@@ -142,7 +143,7 @@ class ScenesState {
     this.selected = record.id;
     // The status bar says "saving" from the moment the image is shown: until the record is written, a reload
     // would not keep it.
-    const job = jobs.start(`保存影像 ${fileName}`, { cancellable: false });
+    const job = jobs.start(t('job.saveImagery', { name: fileName }), { cancellable: false });
     try {
       // Draw first, then copy: on two cores the copy of a large file into OPFS halves the speed of the first
       // frame. Wait for that frame at most a few seconds (views changing all the time keep the render loop going).
