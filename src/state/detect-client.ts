@@ -78,8 +78,8 @@ export const detectEngine: DetectEngine = {
         patches: response.patches.map(candidate),
         params: {
           ...response.params,
-          // The threshold actually used, for the panel and the run record.
-          threshold: response.calibration.threshold,
+          // The threshold actually used, for the panel and the run record (`threshold` keeps the spec).
+          thresholdUsed: response.calibration.threshold,
           zThreshold: response.calibration.zThreshold,
           engine: 'src/core/detect',
           crs: response.crs,

@@ -13,7 +13,7 @@ import { intakePatches, type PatchCandidate } from './patch-intake.ts';
 import { mapState } from './map.svelte.ts';
 import { drawingPreview } from '../map/detection-layers.ts';
 import { DETECTION_JOB } from './run-recovery.ts';
-import { DEFAULT_DETECT_PARAMS } from '../core/detect/params.ts';
+import { DEFAULT_DETECT_PARAMS, type DetectParams } from '../core/detect/params.ts';
 import { planFromRoles, type DetectPlan } from '../core/detect/app-request.ts';
 import type { RunProvenance } from '../core/detect/provenance.ts';
 import { seasonMismatch, type Season } from '../core/display/scene-dates.ts';
@@ -21,8 +21,11 @@ import { DetectionSetupError } from './detection-text.ts';
 import type { Scene } from './scenes.svelte.ts';
 import { t } from '../i18n/i18n.svelte.ts';
 
-/** What the detection engine needs: two images, their band roles, the area to search and the parameters. */
-export interface DetectRequest {
+/**
+ * What the detection engine needs from the panel: two images, their band roles, the area to search and the
+ * user's choices (sensitivity, minimum area). Not the worker's request (workers/raster-api.ts), built from it.
+ */
+export interface DetectionChoices {
   t1: Blob;
   t2: Blob;
   t1Roles: BandRole[];
@@ -40,10 +43,27 @@ export interface DetectRequest {
   dates?: { t1: string | null; t2: string | null };
 }
 
+/**
+ * Every parameter a run used, as recorded with it: the resolved parameters (`threshold` stays the spec, e.g.
+ * `{ method: 'auto', shift }`), the threshold the run actually cut at, and what the engine decided.
+ */
+export interface RunRecordParams extends DetectParams {
+  /** The value the smoothed statistic was cut at (runs stored before this field kept it in `threshold`). */
+  thresholdUsed: number;
+  /** The same cut in robust σ of the scene. */
+  zThreshold: number;
+  engine: string;
+  /** Name of the detection grid's CRS. */
+  crs: string;
+  /** 0-based file bands read at T1 (blue, green, red, nir …). */
+  bands: number[];
+  provenance: RunProvenance;
+}
+
 export interface DetectOutcome {
   patches: PatchCandidate[];
-  /** Every parameter the run used (recorded with the run). */
-  params: Record<string, unknown>;
+  /** Every parameter the run used (recorded with the run, with the user's sensitivity). */
+  params: RunRecordParams;
   /** What the engine decided about the imagery (bands, radiometry, threshold, masks), when it says. */
   provenance?: RunProvenance;
 }
@@ -51,7 +71,7 @@ export interface DetectOutcome {
 /** A detection engine: runs in a worker, reports progress and patches as tiles finish, stops on abort. */
 export interface DetectEngine {
   detect(
-    request: DetectRequest,
+    request: DetectionChoices,
     signal: AbortSignal,
     onProgress: (share: number, message: string, newPatches: PatchCandidate[]) => void,
   ): Promise<DetectOutcome>;
@@ -68,6 +88,10 @@ export interface RunRecord {
   projectId: string;
   t1: string;
   t2: string;
+  /**
+   * {@link RunRecordParams} plus `sensitivity`; older runs may lack fields and keep the threshold used as a
+   * number in `threshold`, so readers check each field's type.
+   */
   params: Record<string, unknown>;
   startedAt: string;
   finishedAt: string | null;
@@ -210,7 +234,7 @@ class DetectionState {
     await putRecord('runs', run);
     const preview: PatchCandidate[] = [];
     try {
-      const request: DetectRequest = {
+      const request: DetectionChoices = {
         t1: await readProjectFile(projectId, one.record.opfsName),
         t2: await readProjectFile(projectId, two.record.opfsName),
         t1Roles: one.record.bandRoles,
@@ -244,9 +268,7 @@ class DetectionState {
       this.lastCount = opened.length;
       this.lastProvenance = provenanceOf(outcome);
       this.lastProject = projectId;
-      const threshold = outcome.params.threshold;
-      this.lastThreshold =
-        typeof threshold === 'number' ? formatThreshold(threshold) : String(threshold ?? '');
+      this.lastThreshold = formatThreshold(outcome.params.thresholdUsed);
       job.done();
       return opened.length;
     } catch (error) {
@@ -266,13 +288,8 @@ class DetectionState {
 }
 
 /** The engine's provenance: on the outcome, or recorded among the run's parameters. */
-function provenanceOf(outcome: DetectOutcome): RunProvenance | null {
-  const recorded = outcome.params.provenance;
-  const fromParams =
-    typeof recorded === 'object' && recorded !== null && 'featuresOff' in recorded
-      ? (recorded as RunProvenance)
-      : null;
-  return outcome.provenance ?? fromParams;
+function provenanceOf(outcome: DetectOutcome): RunProvenance {
+  return outcome.provenance ?? outcome.params.provenance;
 }
 
 function areal(kind: 'redline' | 'reserve'): (Polygon | MultiPolygon)[] {
