@@ -157,21 +157,20 @@ describe('a newcomer’s first session on the sample project (issue 17)', () => 
 
   it(
     'runs detection before any name is set: asked for the name on the way, patches numbered from 0001',
-    { timeout: 330_000 },
+    { timeout: 500_000 },
     async () => {
       await page.getByTestId('detect-run').click();
-      // The first action that records a name asks for it; the run is not a failure.
-      const prompt = page.locator('[data-testid="actor-input"]:visible');
+      // The first action that records a name (committing the patches) asks for it; the run is not a failure.
       await expect
-        .poll(() => prompt.count(), {
-          timeout: 60_000,
+        .poll(() => page.getByTestId('actor-dialog').count(), {
+          timeout: 240_000,
           message: 'a name prompt appears when detection is run before a name is set',
         })
         .toBe(1);
       await scanEnglish('name prompt');
       await screenshot(page, 'newcomer-2-name-prompt');
-      await prompt.fill(NAME);
-      await page.locator('[data-testid="actor-save"]:visible').click();
+      await page.getByTestId('actor-dialog-input').fill(NAME);
+      await page.getByTestId('actor-dialog-save').click();
       await expect.poll(() => page.getByTestId('detect-result').count(), { timeout: 240_000 }).toBe(1);
       await scanEnglish('detection finished');
       await screenshot(page, 'newcomer-3-detected');
