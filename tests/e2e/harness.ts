@@ -138,7 +138,7 @@ export async function pageEnglishWords(
       if (parent.checkVisibility({ visibilityProperty: true })) parts.push(node.textContent ?? '');
     }
     for (const select of document.querySelectorAll('select'))
-      if (select.checkVisibility({ visibilityProperty: true }))
+      if (!select.closest(CODE) && select.checkVisibility({ visibilityProperty: true }))
         for (const option of select.options) parts.push(option.text);
     for (const field of document.querySelectorAll<HTMLInputElement>(
       'input[placeholder], textarea[placeholder]',

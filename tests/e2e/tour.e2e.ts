@@ -48,7 +48,17 @@ async function measureStep(name: string): Promise<{
     const r = el.getBoundingClientRect();
     const h = ring.getBoundingClientRect();
     const visible = r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
-    const inWindow = r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
+    // Some of it shows: inside the window and every scrolling panel around it.
+    let [top, left, bottom, right] = [0, 0, innerHeight, innerWidth];
+    for (let up = el.parentElement; up; up = up.parentElement) {
+      if (getComputedStyle(up).overflowY === 'visible') continue;
+      const clip = up.getBoundingClientRect();
+      [top, left] = [Math.max(top, clip.top), Math.max(left, clip.left)];
+      [bottom, right] = [Math.min(bottom, clip.bottom), Math.min(right, clip.right)];
+    }
+    const inWindow =
+      Math.min(r.bottom, bottom) - Math.max(r.top, top) > 0 &&
+      Math.min(r.right, right) - Math.max(r.left, left) > 0;
     const near = (a: number, b: number): boolean => Math.abs(a - b) <= 8;
     const framed =
       near(h.left, r.left) && near(h.top, r.top) && near(h.right, r.right) && near(h.bottom, r.bottom);
@@ -60,13 +70,16 @@ async function measureStep(name: string): Promise<{
 async function expectStep(index: number): Promise<void> {
   const step = TOUR_STEPS[index];
   if (!step) throw new Error(`no step ${index}`);
-  await expect.poll(() => card().getAttribute('data-step')).toBe(step.id);
+  const message = `tour step ${index + 1} (${step.id})`;
+  await expect.poll(() => card().getAttribute('data-step'), { message }).toBe(step.id);
   // With the sample loaded every step finds its first-choice element (fallbacks are for empty projects).
-  await expect.poll(() => card().getAttribute('data-target')).toBe(step.targets[0]);
+  await expect.poll(() => card().getAttribute('data-target'), { message }).toBe(step.targets[0]);
   if (step.tab)
-    await expect.poll(() => page.getByTestId(`tab-${step.tab}`).getAttribute('aria-selected')).toBe('true');
+    await expect
+      .poll(() => page.getByTestId(`tab-${step.tab}`).getAttribute('aria-selected'), { message })
+      .toBe('true');
   await expect
-    .poll(() => measureStep(step.targets[0] ?? ''))
+    .poll(() => measureStep(step.targets[0] ?? ''), { message })
     .toEqual({ visible: true, inWindow: true, framed: true });
 }
 
