@@ -203,7 +203,9 @@ describe('a newcomer’s first session on the sample project (issue 17)', () => 
     await scanEnglish('review panel');
     // 1: activity and problem type set by key, then confirmed.
     confirmed.push(await decide(['1', 'q', 'y']));
-    // 2: rejected with a reason, then U undoes that decision: the patch is back to be reviewed.
+    // 2: rejected with a reason, then U undoes that decision: the patch is back where it was, to be reviewed.
+    const before = (await stageOf((await page.getByTestId('review-id').textContent()) ?? '')) ?? '';
+    expect(['auto', 'clue', 'suspected']).toContain(before);
     undoneId = await decide(['n', '4']);
     await page.keyboard.press('u');
     await expect
@@ -211,7 +213,7 @@ describe('a newcomer’s first session on the sample project (issue 17)', () => 
         timeout: 30_000,
         message: `U undoes the rejection of ${undoneId}`,
       })
-      .toBe('suspected');
+      .toBe(before);
     // 3: M opens the note with the focus in it; Enter there saves the note (and does not end the session).
     const current = (await page.getByTestId('review-id').textContent()) ?? '';
     await page.keyboard.press('m');
@@ -232,7 +234,7 @@ describe('a newcomer’s first session on the sample project (issue 17)', () => 
     await expect.poll(() => rows('confirmed').count(), { timeout: 30_000 }).toBe(3);
     expect(await rows('rejected').count()).toBe(1);
     expect(await stageOf(rejectedId)).toBe('rejected');
-    expect(await stageOf(undoneId)).toBe('suspected');
+    expect(await stageOf(undoneId)).toBe(before);
     for (const id of confirmed) expect(await stageOf(id), id).toBe('confirmed');
     // The note is in the case's history.
     await row(notedId).click();
