@@ -63,18 +63,23 @@ export function resolveTarget(step: TourStep, onScreen: (name: string) => boolea
 export interface OfferFacts {
   /** The device remembers the tour as done or declined. */
   done: boolean;
+  /** The device offered it on an earlier visit already (an offer left unanswered is not repeated). */
+  offeredEarlier: boolean;
   /** The open project is the sample, completely loaded. */
   sampleReady: boolean;
   /** The tour is running now. */
   open: boolean;
 }
 
-/** The tour offers itself once per device, on the first visit with the loaded sample, and never over itself. */
+/**
+ * The tour offers itself on one visit per device, the first with the loaded sample, until answered; never over
+ * itself.
+ */
 export function shouldOffer(facts: OfferFacts): boolean {
-  return !facts.done && facts.sampleReady && !facts.open;
+  return !facts.done && !facts.offeredEarlier && facts.sampleReady && !facts.open;
 }
 
-/** What the device stores once the tour was finished, skipped or declined. */
+/** What the device stores once the tour was offered, and once it was finished, skipped or declined. */
 export const DONE_VALUE = '1';
 
 export function isDone(stored: string | null | undefined): boolean {

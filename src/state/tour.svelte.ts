@@ -10,20 +10,31 @@ import {
   type TourStep,
 } from '../core/tour.ts';
 
-const STORAGE_KEY = 'redline.tour.done';
+const DONE_KEY = 'redline.tour.done';
+const OFFERED_KEY = 'redline.tour.offered';
 
-function readDone(): boolean {
+function readFlag(key: string): boolean {
   try {
-    return isDone(globalThis.localStorage?.getItem(STORAGE_KEY));
+    return isDone(globalThis.localStorage?.getItem(key));
   } catch {
     return false;
+  }
+}
+
+function writeFlag(key: string): void {
+  try {
+    globalThis.localStorage?.setItem(key, DONE_VALUE);
+  } catch {
+    // Private mode or storage disabled: the tour may offer itself again next visit, nothing worse.
   }
 }
 
 /** The guided tour: where it stands, and whether this device has seen it (finished, skipped or declined). */
 class Tour {
   position = $state<TourPosition>(CLOSED);
-  done = $state(readDone());
+  done = $state(readFlag(DONE_KEY));
+  /** Read once per page: an offer made during this visit stays until answered or the page is left. */
+  readonly offeredEarlier = readFlag(OFFERED_KEY);
 
   readonly steps = TOUR_STEPS;
 
@@ -54,13 +65,14 @@ class Tour {
     this.markDone();
   }
 
+  /** The offer is on screen: later visits do not repeat it. */
+  markOffered(): void {
+    writeFlag(OFFERED_KEY);
+  }
+
   private markDone(): void {
     this.done = true;
-    try {
-      globalThis.localStorage?.setItem(STORAGE_KEY, DONE_VALUE);
-    } catch {
-      // Private mode or storage disabled: the tour may offer itself again next visit, nothing worse.
-    }
+    writeFlag(DONE_KEY);
   }
 }
 

@@ -83,11 +83,13 @@ describe('tour targets and offer', () => {
     expect(resolveTarget(step, () => false)).toBeNull();
   });
 
-  it('offers itself only with the loaded sample, once per device, and not while running', () => {
-    expect(shouldOffer({ done: false, sampleReady: true, open: false })).toBe(true);
-    expect(shouldOffer({ done: true, sampleReady: true, open: false })).toBe(false);
-    expect(shouldOffer({ done: false, sampleReady: false, open: false })).toBe(false);
-    expect(shouldOffer({ done: false, sampleReady: true, open: true })).toBe(false);
+  it('offers itself only with the loaded sample, on one visit per device, and not while running', () => {
+    const first = { done: false, offeredEarlier: false, sampleReady: true, open: false };
+    expect(shouldOffer(first)).toBe(true);
+    expect(shouldOffer({ ...first, done: true })).toBe(false);
+    expect(shouldOffer({ ...first, offeredEarlier: true })).toBe(false);
+    expect(shouldOffer({ ...first, sampleReady: false })).toBe(false);
+    expect(shouldOffer({ ...first, open: true })).toBe(false);
   });
 
   it('reads the remembered flag strictly', () => {
