@@ -42,6 +42,9 @@ export const ZH_ASCII_ALLOW: readonly string[] = [
   'FVC',
   'NDVI',
   'Sentinel',
+  // the detection threshold's method, named after its authors as Chinese texts write it
+  'Kittler',
+  'Illingworth',
   // symbols of the FVC formula (whole tokens)
   'NDVI_soil',
   'NDVI_veg',
