@@ -331,6 +331,10 @@ describe('a newcomer’s first session on the sample project (issue 17)', () => 
   it('showed no English words anywhere in Chinese mode', async () => {
     await page.getByTestId('tab-notebook').click();
     await expect.poll(() => page.getByTestId('notebook-panel').isVisible()).toBe(true);
+    // The starter notebook's detection cell lists the runs once it has read them: scan after that.
+    await expect
+      .poll(() => page.locator('[data-testid="cell-detection-run"] option').count(), { timeout: 30_000 })
+      .toBeGreaterThan(1);
     await scanEnglish('notebook tab');
     await page.getByTestId('tab-layers').click();
     await scanEnglish('layers tab at the end');
