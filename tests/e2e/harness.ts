@@ -5,6 +5,8 @@ import { expect, inject } from 'vitest';
 
 export { CHROMIUM_ARGS } from './harness-flags.ts';
 import { CHROMIUM_ARGS } from './harness-flags.ts';
+import { englishWords, ZH_ASCII_ALLOW } from './english-scan.ts';
+export { englishWords, ZH_ASCII_ALLOW } from './english-scan.ts';
 
 export const SCREENSHOT_DIR = 'test-results/screenshots';
 
@@ -114,6 +116,64 @@ export async function openSampleProject(page: Page, timeout = 90_000): Promise<v
   await expect
     .poll(() => page.getByTestId('header-project').getAttribute('data-sample-ready'), { timeout })
     .toBe('true');
+}
+
+/**
+ * English words the page shows now (see english-scan.ts for what counts): its visible text outside code, the
+ * options of its visible lists and the placeholders of its visible fields. For the zh-mode check; `allow` replaces the default list.
+ */
+export async function pageEnglishWords(
+  page: Page,
+  allow: readonly string[] = ZH_ASCII_ALLOW,
+): Promise<string[]> {
+  const text = await page.evaluate(() => {
+    // Code the user wrote or reads as code (SQL, column names in backticks) is not wording: skipped. A chart
+    // cell's source list names the SQL cells by their first line.
+    const CODE = 'code, pre, textarea, script, style, [data-testid="cell-chart-source"]';
+    const parts: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest(CODE) || parent.closest('select')) continue;
+      if (parent.checkVisibility({ visibilityProperty: true })) parts.push(node.textContent ?? '');
+    }
+    for (const select of document.querySelectorAll('select'))
+      if (!select.closest(CODE) && select.checkVisibility({ visibilityProperty: true }))
+        for (const option of select.options) parts.push(option.text);
+    for (const field of document.querySelectorAll<HTMLInputElement>(
+      'input[placeholder], textarea[placeholder]',
+    ))
+      if (field.checkVisibility({ visibilityProperty: true })) parts.push(field.placeholder);
+    return parts.join('\n');
+  });
+  return englishWords(text, allow);
+}
+
+/**
+ * Record every error notice (toast) the page shows from now on, across reloads: the returned list fills as they
+ * appear, so a toast that is closed or replaced quickly is still caught. Call before the first navigation.
+ */
+export async function recordErrorToasts(page: Page): Promise<string[]> {
+  const seen: string[] = [];
+  await page.exposeFunction('__recordErrorToast', (text: string) => seen.push(text));
+  await page.addInitScript(() => {
+    // Looked up when a notice appears: the exposed function is bound to the page by then.
+    const report = (text: string): void =>
+      (globalThis as unknown as { __recordErrorToast: (text: string) => void }).__recordErrorToast(text);
+    const check = (node: Node): void => {
+      if (!(node instanceof HTMLElement)) return;
+      const notices = node.matches('[data-testid="notice"]')
+        ? [node]
+        : [...node.querySelectorAll<HTMLElement>('[data-testid="notice"]')];
+      for (const notice of notices)
+        if (notice.dataset.level === 'error')
+          report(notice.querySelector('[data-testid="notice-message"]')?.textContent ?? notice.innerText);
+    };
+    new MutationObserver((records) => {
+      for (const record of records) record.addedNodes.forEach(check);
+    }).observe(document, { childList: true, subtree: true });
+  });
+  return seen;
 }
 
 /** How many vertices the patch being drawn has (the count the drawing hint shows). */
