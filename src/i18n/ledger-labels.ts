@@ -48,6 +48,7 @@ export const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
   transferredOn: { zh: '移交日期', en: 'Transferred on' },
   kind: { zh: '类别', en: 'Kind' },
   to: { zh: '移送至', en: 'To' },
+  target: { zh: '撤销的记录', en: 'Undoes record' },
   referredOn: { zh: '移送日期', en: 'Referred on' },
   reportedOn: { zh: '上报日期', en: 'Reported on' },
   measure: { zh: '措施', en: 'Measure' },

@@ -47,6 +47,7 @@ export const en: Record<MessageKey, string> = {
   'storage.notPersisted': 'not persistent (the browser may evict it)',
   'map.cursor': 'Lon {lon}  Lat {lat}',
   'map.zoomTo': 'Zoom to layer',
+  'layers.basemap': 'Basemap · province outlines',
   'map.basemapCredit': 'Basemap: province outlines (indicative; see data credits)',
   'db.ready': 'DuckDB ready {ms} ms',
   'db.loading': 'Starting DuckDB…',

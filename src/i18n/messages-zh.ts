@@ -44,6 +44,7 @@ export const zh = {
   'storage.notPersisted': '未持久化（浏览器可能清理）',
   'map.cursor': '经度 {lon}  纬度 {lat}',
   'map.zoomTo': '缩放至图层',
+  'layers.basemap': '底图 · 省级行政区界',
   'map.basemapCredit': '底图：省级行政区界（示意，来源见数据说明）',
   'db.ready': 'DuckDB 就绪 {ms} ms',
   'db.loading': '正在启动 DuckDB…',

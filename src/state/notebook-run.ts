@@ -22,6 +22,7 @@ import { layers } from './layers.svelte.ts';
 import { mapState } from './map.svelte.ts';
 import { project } from './project.svelte.ts';
 import { scenes } from './scenes.svelte.ts';
+import { t } from '../i18n/i18n.svelte.ts';
 
 /** A cell could not run for a reason the user can fix (shown in the cell, not as a crash). */
 export class CellRunError extends Error {
@@ -169,10 +170,18 @@ export async function runDetection(cell: DetectionCell, signal: AbortSignal): Pr
   return { type: 'detection', run, params: toJsonValue(found.params ?? null), stages };
 }
 
+/** A stored run's status in the user's words (unknown values as stored). */
+function runStatusWord(status: string): string {
+  const known = ['running', 'done', 'cancelled', 'failed', 'interrupted'] as const;
+  return (known as readonly string[]).includes(status)
+    ? t(`nb.runStatus.${status as (typeof known)[number]}`)
+    : status;
+}
+
 /** Detection runs of the project, newest first, for the detection cell's picker. */
 export async function listRuns(): Promise<{ id: string; label: string }[]> {
   return (await projectRuns()).map((r) => ({
     id: r.id,
-    label: `${r.id} · ${String(r.status ?? '')} · ${String(r.patchCount ?? 0)}`,
+    label: `${r.id} · ${runStatusWord(String(r.status ?? ''))} · ${String(r.patchCount ?? 0)}`,
   }));
 }
