@@ -1,10 +1,10 @@
 /**
- * The notebooks of the open project: list, the open one, edits (saved to IndexedDB), runs and stale marks.
+ * The notebooks of the open project: list, the open one, edits (saved to IndexedDB), the cells running and
+ * stale marks. Running cells is the use-case in src/app/run-notebook.ts.
  * Opening a notebook shows its cached outputs and runs nothing until asked.
  */
 import { listRecords, putRecord, deleteRecord } from '../store/records.ts';
 import type { ProjectScopedRecord } from '../store/database.ts';
-import { QueryCancelledError } from '../db/sql.ts';
 import {
   addCell,
   deleteCell,
@@ -19,18 +19,15 @@ import {
   newNotebook,
   type Cell,
   type CellKind,
+  type CellOutput,
   type Notebook,
-  type OutputResult,
 } from '../core/notebook/model.ts';
-import { cellStatuses, expectedInputKeys, type CellStatus } from '../core/notebook/stale.ts';
+import { cellStatuses, type CellStatus } from '../core/notebook/stale.ts';
 import { nt } from '../i18n/i18n.svelte.ts';
-import { jobs } from './jobs.svelte.ts';
 import { notices } from './notices.svelte.ts';
 import { project } from './project.svelte.ts';
 import { dataFingerprint } from './notebook-data.ts';
-import { runChart, runDetection, runMap, runSql } from './notebook-run.ts';
-import { runAssessment, type AssessLabels } from './notebook-assess.ts';
-import { AssessCancelledError } from './notebook-assess-client.ts';
+import type { AssessLabels } from './notebook-assess.ts';
 import { loadStarterNotebook } from './notebook-starter.ts';
 
 const now = (): string => new Date().toISOString();
@@ -52,7 +49,6 @@ class NotebookState {
   loadedFor = $state<string | null>(null);
   #saveTimer: ReturnType<typeof setTimeout> | null = null;
   #pendingSave: Notebook | null = null;
-  #abort: AbortController | null = null;
   /** Labels for the assessment's extra rows, set by the UI in its language. */
   assessLabels: AssessLabels = { total: '合计', outside: '县级区划以外' };
 
@@ -174,113 +170,9 @@ class NotebookState {
     await this.#commit(deleteCell(this.#open(), id, now()), true);
   }
 
-  /** Run one cell. */
-  async runCell(id: string): Promise<void> {
-    await this.#runCells([id], nt('nb.jobRunCell'));
-  }
-
-  /**
-   * Run every cell from top to bottom. A failing cell keeps its error as its output and the run goes on: cells
-   * of a consultation notebook are mostly independent, and one missing input should not hide the rest.
-   */
-  async runAll(): Promise<void> {
-    const nb = this.#open();
-    await this.#runCells(
-      nb.cells.filter((c) => c.kind !== 'markdown').map((c) => c.id),
-      nt('nb.jobRunAll'),
-    );
-  }
-
-  cancel(): void {
-    this.#abort?.abort();
-  }
-
-  async #runCells(ids: readonly string[], label: string): Promise<void> {
-    if (this.#abort) return; // one run at a time per page
-    const job = jobs.start(label);
-    const controller = new AbortController();
-    this.#abort = controller;
-    job.signal.addEventListener('abort', () => controller.abort(), { once: true });
-    this.running = new Set(ids);
-    try {
-      this.dataKey = await dataFingerprint(controller.signal);
-      for (const [index, id] of ids.entries()) {
-        if (controller.signal.aborted) break;
-        job.update(index / ids.length, id);
-        await this.#runOne(id, controller.signal, (share, message) =>
-          job.update((index + share) / ids.length, message),
-        );
-        this.running = new Set(ids.slice(index + 1));
-      }
-      if (controller.signal.aborted) return;
-      job.done();
-    } catch (error) {
-      if (!controller.signal.aborted) {
-        job.fail(error);
-        notices.push('error', error instanceof Error ? error.message : String(error));
-      }
-    } finally {
-      this.#abort = null;
-      this.running = new Set();
-      await this.flush();
-    }
-  }
-
-  /** Run one cell and store its output; false when it failed (its error is the output). */
-  async #runOne(
-    id: string,
-    signal: AbortSignal,
-    progress: (share: number, message: string) => void,
-  ): Promise<boolean> {
-    const nb = this.#open();
-    const cell = nb.cells.find((c) => c.id === id);
-    if (!cell || cell.kind === 'markdown') return true;
-    const started = performance.now();
-    let result: OutputResult;
-    try {
-      result = await this.#result(cell, nb, signal, progress);
-    } catch (error) {
-      if (error instanceof QueryCancelledError || error instanceof AssessCancelledError || signal.aborted)
-        throw error;
-      result = {
-        type: 'error',
-        message: error instanceof Error ? error.message : String(error),
-        position: null,
-      };
-    }
-    // A cell that changed the data (CREATE, INSERT…) is measured after its own effect.
-    const dataKey = cell.kind === 'sql' ? await dataFingerprint(signal) : (this.dataKey ?? '');
-    this.dataKey = dataKey;
-    const latest = this.#open();
-    const inputKey = expectedInputKeys(latest).get(id) ?? '';
-    const output = { ranAt: now(), ms: Math.round(performance.now() - started), inputKey, dataKey, result };
-    await this.#commit(setOutput(latest, id, output, now()), false);
-    return result.type !== 'error';
-  }
-
-  #result(
-    cell: Cell,
-    nb: Notebook,
-    signal: AbortSignal,
-    progress: (share: number, message: string) => void,
-  ): Promise<OutputResult> | OutputResult {
-    switch (cell.kind) {
-      case 'sql':
-        return runSql(cell, signal);
-      case 'map':
-        return runMap(cell);
-      case 'chart':
-        return runChart(cell, nb);
-      case 'detection':
-        return runDetection(cell, signal);
-      case 'indicator':
-        return runAssessment(cell.config, this.assessLabels, signal, progress).then((report) => ({
-          type: 'indicator' as const,
-          report: JSON.parse(JSON.stringify(report)) as Record<string, never>,
-        }));
-      case 'markdown':
-        return { type: 'error', message: 'markdown cells do not run', position: null };
-    }
+  /** Store a cell's output on the open notebook (saved after a short pause, like typing). */
+  async storeOutput(id: string, output: CellOutput): Promise<void> {
+    await this.#commit(setOutput(this.#open(), id, output, now()), false);
   }
 
   /** The `.rnb.json` text of a notebook. */
