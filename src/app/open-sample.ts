@@ -3,12 +3,12 @@
  */
 import { project } from '../state/project.svelte.ts';
 import { layers, LAYER_KINDS, type LayerKind } from '../state/layers.svelte.ts';
-import { scenes } from '../state/scenes.svelte.ts';
 import { jobs } from '../state/jobs.svelte.ts';
 import { mapState } from '../state/map.svelte.ts';
 import { ledger } from '../state/ledger.svelte.ts';
 import { confirmLayer } from './import-layer.ts';
-import { layerImportPorts } from './page-ports.ts';
+import { addScenePorts, layerImportPorts } from './page-ports.ts';
+import { addScene } from './add-scene.ts';
 import { t } from '../i18n/i18n.svelte.ts';
 
 type Bilingual = { zh: string; en: string };
@@ -85,7 +85,16 @@ async function loadSample(name: string): Promise<void> {
         scene.label,
       );
       const blob = await (await fetchOk(`./sample-data/${name}/${scene.file}`)).blob();
-      const added = await scenes.add(created.id, blob, scene.file, scene.label, scene.acquired_on);
+      const added = await addScene(
+        {
+          projectId: created.id,
+          file: blob,
+          fileName: scene.file,
+          label: scene.label,
+          acquiredOn: scene.acquired_on,
+        },
+        addScenePorts,
+      );
       // Frame the imagery as soon as the first image is in, not at the very end: a user (or a test) who has
       // started working on the map while the rest loads must not have the view pulled from under them.
       if (index === 0) mapState.zoomTo(added.bounds);

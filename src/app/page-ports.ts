@@ -11,6 +11,8 @@ import { ledger } from '../state/ledger.svelte.ts';
 import type { EvidencePorts } from './attach-evidence.ts';
 import type { LayerImportPorts } from './import-layer.ts';
 import type { OutlineScreenPorts } from './commit-outline.ts';
+import type { AddScenePorts } from './add-scene.ts';
+import { scenes, type Scene } from '../state/scenes.svelte.ts';
 import { attribute, prepareAttribution } from '../state/attribution.ts';
 import { commitPatches } from '../state/patch-intake.ts';
 import { cases } from '../state/cases.svelte.ts';
@@ -75,4 +77,16 @@ export const outlinePorts: OutlineScreenPorts = {
   projectId: () => project.current?.id ?? null,
   caseState: (id) => ledger.folds.get(id)?.state,
   select: (id) => cases.select(id, false),
+};
+
+/** The page's scene list, status bar, OPFS folder and scene records, for adding imagery. */
+export const addScenePorts: AddScenePorts<Scene> = {
+  show: (projectId, file, fileName, label, acquiredOn) =>
+    scenes.show(projectId, file, fileName, label, acquiredOn),
+  firstFrame: () => scenes.firstFrame(),
+  startJob: (name) => jobs.start(t('job.saveImagery', { name }), { cancellable: false }),
+  writeFile: writeProjectFile,
+  putRecord: (record) => putRecord('scenes', record),
+  deleteFile: deleteProjectFile,
+  remove: (id) => scenes.remove(id),
 };

@@ -1,7 +1,7 @@
 import type { Layer } from '@deck.gl/core';
 import type { ProjectScopedRecord } from '../store/database.ts';
 import { deleteRecord, listRecords, putRecord } from '../store/records.ts';
-import { deleteProjectFile, readProjectFile, writeProjectFile } from '../store/opfs.ts';
+import { deleteProjectFile, readProjectFile } from '../store/opfs.ts';
 import { compositeBands, guessRoles, type BandRole, type RoleSource } from '../core/display/band-roles.ts';
 import { chooseByDate, sceneDate, type DateSource } from '../core/display/scene-dates.ts';
 import { classifyRadiometry, type Radiometry } from '../core/display/radiometry.ts';
@@ -12,8 +12,6 @@ import type { ImageInfo } from '../../workers/imagery-api.ts';
 import { imageryWorker } from './imagery-client.ts';
 import { crsFunctions, type CrsFunctions } from './crs-bridge.ts';
 import { mapState, type Bounds } from './map.svelte.ts';
-import { jobs } from './jobs.svelte.ts';
-import { t } from '../i18n/i18n.svelte.ts';
 
 /** The longest a newly added image's copy into OPFS waits for its first frame. */
 const FIRST_FRAME_WAIT_MS = 3000;
@@ -107,11 +105,10 @@ class ScenesState {
   }
 
   /**
-   * Add a GeoTIFF to the project. It is shown at once from the picked file (first frame without waiting for the
-   * copy), while a copy streams into OPFS; the IndexedDB record, written after the copy, is the commit point. If the
-   * copy fails (e.g. quota), the scene is taken off the map and the project is unchanged.
+   * Show a picked GeoTIFF at once, from the file itself (the copy into OPFS and the record are the use-case's,
+   * src/app/add-scene.ts). Returns the scene; its record is not stored yet.
    */
-  async add(
+  async show(
     projectId: string,
     file: Blob,
     fileName: string,
@@ -141,27 +138,19 @@ class ScenesState {
     };
     const scene = await this.#open(record, file, probe);
     this.selected = record.id;
-    // The status bar says "saving" from the moment the image is shown: until the record is written, a reload
-    // would not keep it.
-    const job = jobs.start(t('job.saveImagery', { name: fileName }), { cancellable: false });
-    try {
-      // Draw first, then copy: on two cores the copy of a large file into OPFS halves the speed of the first
-      // frame. Wait for that frame at most a few seconds (views changing all the time keep the render loop going).
-      if (this.#timer) clearTimeout(this.#timer);
-      await Promise.race([
-        this.#renderAll().catch(() => undefined),
-        new Promise((resolve) => setTimeout(resolve, FIRST_FRAME_WAIT_MS)),
-      ]);
-      await writeProjectFile(projectId, opfsName, file);
-      await putRecord('scenes', record);
-      job.done();
-    } catch (error) {
-      job.fail(error);
-      await deleteProjectFile(projectId, opfsName);
-      await this.remove(id).catch(() => undefined);
-      throw error;
-    }
     return scene;
+  }
+
+  /**
+   * Draw the shown scenes now and wait for that frame, at most a few seconds (views changing all the time keep
+   * the render loop going).
+   */
+  async firstFrame(): Promise<void> {
+    if (this.#timer) clearTimeout(this.#timer);
+    await Promise.race([
+      this.#renderAll().catch(() => undefined),
+      new Promise((resolve) => setTimeout(resolve, FIRST_FRAME_WAIT_MS)),
+    ]);
   }
 
   /** Change one band's role (the source becomes 'user'); stored with the scene. */
