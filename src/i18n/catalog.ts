@@ -13,6 +13,7 @@ import { NOTEBOOK_MESSAGES, type NotebookMessageKey } from './notebook-messages.
 import { OUTLINE_MESSAGES, type OutlineMessageKey } from './outline-messages.ts';
 import { SETTINGS_MESSAGES, type SettingsMessageKey } from './settings-messages.ts';
 import { STORAGE_MESSAGES, type StorageMessageKey } from './storage-messages.ts';
+import { TOUR_MESSAGES, type TourMessageKey } from './tour-messages.ts';
 import { fillTemplate } from './format.ts';
 import { plurals } from './plural.ts';
 
@@ -26,7 +27,8 @@ export type MessageKey =
   | NotebookMessageKey
   | OutlineMessageKey
   | SettingsMessageKey
-  | StorageMessageKey;
+  | StorageMessageKey
+  | TourMessageKey;
 type Table<K extends string> = Record<Locale, Record<K, string>>;
 
 /** A `{ key: { zh, en } }` table turned into one table per language. */
@@ -52,6 +54,7 @@ export const CATALOG_PARTS: Readonly<Record<string, Table<string>>> = {
   outline: OUTLINE_MESSAGES,
   settings: SETTINGS_MESSAGES,
   storage: byLocale(STORAGE_MESSAGES),
+  tour: TOUR_MESSAGES,
 };
 
 const CATALOG = {

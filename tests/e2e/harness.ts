@@ -1,7 +1,7 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
-import { expect, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 
 export { CHROMIUM_ARGS } from './harness-flags.ts';
 import { CHROMIUM_ARGS } from './harness-flags.ts';
@@ -58,6 +58,39 @@ export async function guardedPage(context: BrowserContext, guard: Guard): Promis
   });
   page.on('pageerror', (error) => guard.consoleErrors.push(`pageerror: ${error.message}`));
   return page;
+}
+
+/** One browser with one guarded profile and page, shared by a test file. */
+export interface GuardedSession {
+  browser: Browser;
+  /** A test may replace the context, guard or page (a fresh profile, a new tab); later hooks use the new ones. */
+  context: BrowserContext;
+  guard: Guard;
+  page: Page;
+}
+
+/**
+ * Registers the hooks a browser test file shares: before all, launch the browser and open a guarded profile and
+ * page; after each test, fail on requests off the origin and on console errors (but those `expectedError`
+ * accepts); after all, close the browser. Call it at the top of the file; read its fields inside tests.
+ */
+export function guardedSession(options: { expectedError?: (text: string) => boolean } = {}): GuardedSession {
+  const expectedError = options.expectedError ?? ((): boolean => false);
+  // Filled by beforeAll, before any test reads it.
+  const session = {} as GuardedSession;
+  beforeAll(async () => {
+    session.browser = await launch();
+    ({ context: session.context, guard: session.guard } = await newGuardedContext(session.browser));
+    session.page = await guardedPage(session.context, session.guard);
+  });
+  afterAll(async () => {
+    await (session.browser as Browser | undefined)?.close();
+  });
+  afterEach(() => {
+    expect(session.guard.offOrigin).toEqual([]);
+    expect(session.guard.consoleErrors.filter((text) => !expectedError(text))).toEqual([]);
+  });
+  return session;
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

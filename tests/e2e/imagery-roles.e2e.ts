@@ -2,28 +2,14 @@
 // radiometry and pixel size, gets T1/T2 by date, and runs detection without NIR; a pair with different band
 // counts is refused in words before anything runs, the project unchanged after a reload; a role changed in
 // the panel is kept after a reload.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { guardedPage, launch, newGuardedContext, screenshot, baseUrl, type Guard } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { guardedSession, screenshot, baseUrl } from './harness.ts';
 import { fourBand, rgbElsewhere, rgbT1, rgbT2 } from './geotiff-fixture.ts';
 
-let browser: Browser;
-let context: BrowserContext;
-let guard: Guard;
-let page: Page;
-
+const s = guardedSession();
 beforeAll(async () => {
-  browser = await launch();
-  ({ context, guard } = await newGuardedContext(browser));
-  page = await guardedPage(context, guard);
-  await page.goto(baseUrl());
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(() => {
-  expect(guard.offOrigin).toEqual([]);
-  expect(guard.consoleErrors).toEqual([]);
+  await s.page.goto(baseUrl());
 });
 
 /** Runs stored in IndexedDB (all projects). */
@@ -46,12 +32,12 @@ function storedRuns(p: Page): Promise<number> {
   );
 }
 
-const messages = (): Promise<string[]> => page.getByTestId('notice-message').allTextContents();
-const sceneItems = () => page.getByTestId('scene-item');
+const messages = (): Promise<string[]> => s.page.getByTestId('notice-message').allTextContents();
+const sceneItems = () => s.page.getByTestId('scene-item');
 
 async function waitSaved(): Promise<void> {
   await expect
-    .poll(() => page.locator('[data-testid="job"][data-status="running"]').count(), { timeout: 60_000 })
+    .poll(() => s.page.locator('[data-testid="job"][data-status="running"]').count(), { timeout: 60_000 })
     .toBe(0);
 }
 
@@ -60,10 +46,10 @@ describe('own imagery: band roles, dates and detection on an RGB pair', () => {
     'shows roles with their source, orders T1/T2 by date, warns of seasons and runs without NIR',
     { timeout: 240_000 },
     async () => {
-      await page.getByTestId('project-new').click();
-      await expect.poll(() => page.getByTestId('project-item').count()).toBe(1);
+      await s.page.getByTestId('project-new').click();
+      await expect.poll(() => s.page.getByTestId('project-item').count()).toBe(1);
       // The later scene first: T1/T2 must follow the dates, not the order of the files.
-      await page.getByTestId('file-input').setInputFiles([
+      await s.page.getByTestId('file-input').setInputFiles([
         { name: 'scene-b.tif', mimeType: 'image/tiff', buffer: rgbT2 },
         { name: 'scene-a.tif', mimeType: 'image/tiff', buffer: rgbT1 },
       ]);
@@ -88,51 +74,55 @@ describe('own imagery: band roles, dates and detection on an RGB pair', () => {
         /8 位 DN（值域 \d+–\d+），按景归一化 · 像元 1 米/,
       );
       expect(await first.getByTestId('scene-date-source').textContent()).toContain('日期取自 TIFF 时间标记');
-      expect(await page.getByTestId('scene-coarse').count()).toBe(0);
+      expect(await s.page.getByTestId('scene-coarse').count()).toBe(0);
       // T1 is the March scene, T2 the September one; spring against autumn is warned about.
       const selected = (id: string) =>
-        page.getByTestId(id).evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+        s.page
+          .getByTestId(id)
+          .evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
       expect(await selected('detect-t1')).toContain('2018-03-10');
       expect(await selected('detect-t2')).toContain('2018-09-20');
-      expect(await page.getByTestId('detect-season').textContent()).toContain('春季');
+      expect(await s.page.getByTestId('detect-season').textContent()).toContain('春季');
       // No NIR: the panel says which tests are off before the run.
-      expect(await page.getByTestId('detect-plan').textContent()).toContain('将使用波段：蓝、绿、红');
-      expect(await page.getByTestId('detect-off').textContent()).toContain('NDVI（缺近红外');
-      await screenshot(page, 'imagery-roles-rgb-pair');
-      const runsBefore = await storedRuns(page);
+      expect(await s.page.getByTestId('detect-plan').textContent()).toContain('将使用波段：蓝、绿、红');
+      expect(await s.page.getByTestId('detect-off').textContent()).toContain('NDVI（缺近红外');
+      await screenshot(s.page, 'imagery-roles-rgb-pair');
+      const runsBefore = await storedRuns(s.page);
       // Without an operator's name yet, the run asks for one first (nothing stored until it is given).
-      await page.getByTestId('detect-run').click();
-      await page.getByTestId('actor-dialog').waitFor();
-      expect(await storedRuns(page)).toBe(runsBefore);
-      await page.getByTestId('actor-dialog-input').fill('检测员');
-      await page.getByTestId('actor-dialog-save').click();
+      await s.page.getByTestId('detect-run').click();
+      await s.page.getByTestId('actor-dialog').waitFor();
+      expect(await storedRuns(s.page)).toBe(runsBefore);
+      await s.page.getByTestId('actor-dialog-input').fill('检测员');
+      await s.page.getByTestId('actor-dialog-save').click();
       try {
-        await expect.poll(() => page.getByTestId('detect-result').count(), { timeout: 180_000 }).toBe(1);
+        await expect.poll(() => s.page.getByTestId('detect-result').count(), { timeout: 180_000 }).toBe(1);
       } catch (error) {
-        await screenshot(page, 'imagery-roles-rgb-failed');
+        await screenshot(s.page, 'imagery-roles-rgb-failed');
         throw new Error(`no result line; notices: ${(await messages()).join(' | ')}`, { cause: error });
       }
-      const result = (await page.getByTestId('detect-result').textContent()) ?? '';
+      const result = (await s.page.getByTestId('detect-result').textContent()) ?? '';
       expect(result).toMatch(/检测完成：\d+ 个图斑/);
-      expect(await storedRuns(page)).toBe(runsBefore + 1);
+      expect(await storedRuns(s.page)).toBe(runsBefore + 1);
       // The run says in words what it used and what it switched off.
-      const provenance = (await page.getByTestId('detect-provenance').textContent()) ?? '';
+      const provenance = (await s.page.getByTestId('detect-provenance').textContent()) ?? '';
       expect(provenance).toContain('使用波段：蓝（第 3 波段）、绿（第 2 波段）、红（第 1 波段）');
       expect(provenance).toMatch(/辐射：8 位，DN 值/);
       expect(provenance).toContain('未启用：NDVI（缺近红外，改用过绿指数）');
       expect(provenance).toMatch(/云及云影掩膜：T1 [\d.]+ 公顷/);
-      await page.getByTestId('detect-provenance').scrollIntoViewIfNeeded();
-      await screenshot(page, 'imagery-roles-rgb-detected');
+      await s.page.getByTestId('detect-provenance').scrollIntoViewIfNeeded();
+      await screenshot(s.page, 'imagery-roles-rgb-detected');
       // No admin layer is loaded: a found patch is placed by its coordinates, never by a distant seat.
       const found = Number(/检测完成：(\d+) 个图斑/.exec(result)?.[1] ?? 0);
       if (found > 0) {
-        await page.getByTestId('tab-notebook').click();
-        await page
+        await s.page.getByTestId('tab-notebook').click();
+        await s.page
           .getByTestId('sql-input')
           .fill("SELECT count(*) AS n FROM patch WHERE location NOT LIKE '东经 1__.____°，北纬 2_.____°'");
-        await page.getByTestId('sql-run').click();
-        await expect.poll(() => page.getByTestId('sql-result').locator('td').last().textContent()).toBe('0');
-        await page.getByTestId('tab-layers').click();
+        await s.page.getByTestId('sql-run').click();
+        await expect
+          .poll(() => s.page.getByTestId('sql-result').locator('td').last().textContent())
+          .toBe('0');
+        await s.page.getByTestId('tab-layers').click();
       }
     },
   );
@@ -141,10 +131,10 @@ describe('own imagery: band roles, dates and detection on an RGB pair', () => {
     'refuses a pair with different band counts in words before anything runs; the project unchanged after a reload',
     { timeout: 180_000 },
     async () => {
-      await page.getByTestId('project-new').click();
-      await expect.poll(() => page.getByTestId('project-item').count()).toBe(2);
+      await s.page.getByTestId('project-new').click();
+      await expect.poll(() => s.page.getByTestId('project-item').count()).toBe(2);
       await expect.poll(() => sceneItems().count()).toBe(0);
-      await page.getByTestId('file-input').setInputFiles([
+      await s.page.getByTestId('file-input').setInputFiles([
         { name: 'rgb-20180310.tif', mimeType: 'image/tiff', buffer: rgbT1 },
         { name: 'pms-20190402.tif', mimeType: 'image/tiff', buffer: fourBand },
       ]);
@@ -155,23 +145,23 @@ describe('own imagery: band roles, dates and detection on an RGB pair', () => {
       expect(await pms.getByTestId('band-role-source').first().textContent()).toBe('按传感器波段数推断');
       expect(await pms.getByTestId('scene-radiometry').textContent()).toContain('10 位 DN');
       const expected = '两期影像的波段数不同（T1 3 个，T2 4 个）';
-      await expect.poll(() => page.getByTestId('detect-plan-error').textContent()).toContain(expected);
-      const runsBefore = await storedRuns(page);
-      await page.getByTestId('detect-run').click();
+      await expect.poll(() => s.page.getByTestId('detect-plan-error').textContent()).toContain(expected);
+      const runsBefore = await storedRuns(s.page);
+      await s.page.getByTestId('detect-run').click();
       await expect
         .poll(messages, { timeout: 30_000 })
         .toContainEqual(expect.stringMatching(new RegExp(`^无法检测：${expected}`)));
-      await screenshot(page, 'imagery-roles-mismatch');
-      expect(await storedRuns(page)).toBe(runsBefore);
-      expect(await page.getByTestId('detect-result').count()).toBe(0);
-      await page.reload();
+      await screenshot(s.page, 'imagery-roles-mismatch');
+      expect(await storedRuns(s.page)).toBe(runsBefore);
+      expect(await s.page.getByTestId('detect-result').count()).toBe(0);
+      await s.page.reload();
       await expect
-        .poll(() => page.getByTestId('db-status').getAttribute('data-state'), { timeout: 60_000 })
+        .poll(() => s.page.getByTestId('db-status').getAttribute('data-state'), { timeout: 60_000 })
         .toBe('ready');
       await expect.poll(() => sceneItems().count(), { timeout: 60_000 }).toBe(2);
-      expect(await storedRuns(page)).toBe(runsBefore);
-      expect(await page.getByTestId('project-item').count()).toBe(2);
-      await expect.poll(() => page.getByTestId('detect-plan-error').textContent()).toContain(expected);
+      expect(await storedRuns(s.page)).toBe(runsBefore);
+      expect(await s.page.getByTestId('project-item').count()).toBe(2);
+      await expect.poll(() => s.page.getByTestId('detect-plan-error').textContent()).toContain(expected);
     },
   );
 
@@ -179,52 +169,52 @@ describe('own imagery: band roles, dates and detection on an RGB pair', () => {
     const pms = sceneItems().nth(1);
     await pms.getByTestId('band-role-select').nth(3).selectOption('other');
     await expect.poll(() => pms.getByTestId('band-role-source').nth(3).textContent()).toBe('用户设定');
-    await expect.poll(() => page.getByTestId('detect-plan').count()).toBe(1);
-    await page.reload();
+    await expect.poll(() => s.page.getByTestId('detect-plan').count()).toBe(1);
+    await s.page.reload();
     await expect.poll(() => sceneItems().count(), { timeout: 60_000 }).toBe(2);
     const reloaded = sceneItems().nth(1);
     expect(await reloaded.getByTestId('band-role-select').nth(3).inputValue()).toBe('other');
     expect(await reloaded.getByTestId('band-role-source').nth(3).textContent()).toBe('用户设定');
-    expect(await page.getByTestId('detect-plan').textContent()).toContain('将使用波段：蓝、绿、红');
-    await screenshot(page, 'imagery-roles-user-role');
+    expect(await s.page.getByTestId('detect-plan').textContent()).toContain('将使用波段：蓝、绿、红');
+    await screenshot(s.page, 'imagery-roles-user-role');
     // The same panel in English.
-    await page.getByTestId('lang-switch').click();
+    await s.page.getByTestId('lang-switch').click();
     await expect.poll(() => reloaded.getByTestId('band-role-source').nth(3).textContent()).toBe('set by you');
     expect(await reloaded.getByTestId('scene-radiometry').textContent()).toMatch(
       /^10-bit DN in 16-bit words \(values \d+–\d+\), normalised per scene · pixel 1 m$/,
     );
-    expect(await page.getByTestId('detect-plan').textContent()).toContain('Bands to use: blue, green, red');
-    await screenshot(page, 'imagery-roles-english');
-    await page.getByTestId('lang-switch').click();
+    expect(await s.page.getByTestId('detect-plan').textContent()).toContain('Bands to use: blue, green, red');
+    await screenshot(s.page, 'imagery-roles-english');
+    await s.page.getByTestId('lang-switch').click();
     await expect.poll(() => reloaded.getByTestId('band-role-source').nth(3).textContent()).toBe('用户设定');
   });
 
   it('says when a role is missing and when the footprints do not overlap, storing nothing', async () => {
-    await page.getByTestId('project-new').click();
-    await expect.poll(() => page.getByTestId('project-item').count()).toBe(3);
+    await s.page.getByTestId('project-new').click();
+    await expect.poll(() => s.page.getByTestId('project-item').count()).toBe(3);
     await expect.poll(() => sceneItems().count()).toBe(0);
-    await page.getByTestId('file-input').setInputFiles([
+    await s.page.getByTestId('file-input').setInputFiles([
       { name: 'here.tif', mimeType: 'image/tiff', buffer: rgbT1 },
       { name: 'elsewhere.tif', mimeType: 'image/tiff', buffer: rgbElsewhere },
     ]);
     await expect.poll(() => sceneItems().count(), { timeout: 60_000 }).toBe(2);
     await waitSaved();
-    const runsBefore = await storedRuns(page);
+    const runsBefore = await storedRuns(s.page);
     const apart = '无法检测：T1 和 T2 的影像范围不重叠：请检查是否选错了影像或坐标系。';
-    await expect.poll(() => page.getByTestId('detect-plan-error').textContent()).toBe(apart);
-    await page.getByTestId('detect-run').click();
+    await expect.poll(() => s.page.getByTestId('detect-plan-error').textContent()).toBe(apart);
+    await s.page.getByTestId('detect-run').click();
     await expect.poll(messages).toContainEqual(apart);
-    await screenshot(page, 'imagery-roles-apart');
+    await screenshot(s.page, 'imagery-roles-apart');
     // A missing role: green set to "not used" on T1 leaves two usable bands (said before the footprints).
     await sceneItems().first().getByTestId('band-role-select').nth(1).selectOption('other');
     await expect
-      .poll(() => page.getByTestId('detect-plan-error').textContent())
+      .poll(() => s.page.getByTestId('detect-plan-error').textContent())
       .toContain('T1 只设定了 2 个可用于检测的波段');
-    await page.getByTestId('detect-run').click();
+    await s.page.getByTestId('detect-run').click();
     await expect
       .poll(messages)
       .toContainEqual(expect.stringMatching(/^无法检测：T1 只设定了 2 个可用于检测的波段/));
-    await screenshot(page, 'imagery-roles-missing-role');
-    expect(await storedRuns(page)).toBe(runsBefore);
+    await screenshot(s.page, 'imagery-roles-missing-role');
+    expect(await storedRuns(s.page)).toBe(runsBefore);
   });
 });

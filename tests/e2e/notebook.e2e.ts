@@ -1,48 +1,27 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import {
-  guardedPage,
-  launch,
-  newGuardedContext,
-  screenshot,
-  type Guard,
-  openSampleProject,
-} from './harness.ts';
+import type { Locator } from 'playwright-core';
+import { guardedSession, screenshot, openSampleProject } from './harness.ts';
 
-let browser: Browser;
-let context: BrowserContext;
-let guard: Guard;
-let page: Page;
+// A failing statement is logged by DuckDB's worker; the cell shows it, so it is expected here.
+const s = guardedSession({ expectedError: (text) => text.includes('no_such_column') });
 
-beforeAll(async () => {
-  browser = await launch();
-  ({ context, guard } = await newGuardedContext(browser));
-  page = await guardedPage(context, guard);
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(() => {
-  expect(guard.offOrigin).toEqual([]);
-  // A failing statement is logged by DuckDB's worker; the cell shows it, so it is expected here.
-  expect(guard.consoleErrors.filter((text) => !text.includes('no_such_column'))).toEqual([]);
-});
-
-const cells = (): Locator => page.getByTestId('cell');
-const cell = (kind: string): Locator => page.locator(`[data-testid="cell"][data-kind="${kind}"]`).last();
+const cells = (): Locator => s.page.getByTestId('cell');
+const cell = (kind: string): Locator => s.page.locator(`[data-testid="cell"][data-kind="${kind}"]`).last();
 
 /** Wait until a "run all" (or one cell) has finished. */
 async function waitIdle(timeout = 120_000): Promise<void> {
-  await expect.poll(() => page.getByTestId('nb-run-all').isVisible(), { timeout }).toBe(true);
-  await expect.poll(() => page.locator('[data-testid="cell-status"]', { hasText: /运行中/ }).count()).toBe(0);
+  await expect.poll(() => s.page.getByTestId('nb-run-all').isVisible(), { timeout }).toBe(true);
+  await expect
+    .poll(() => s.page.locator('[data-testid="cell-status"]', { hasText: /运行中/ }).count())
+    .toBe(0);
 }
 
 async function runAll(): Promise<void> {
   const started = Date.now();
-  await page.getByTestId('nb-run-all').click();
+  await s.page.getByTestId('nb-run-all').click();
   await waitIdle();
-  const times = await page
+  const times = await s.page
     .locator('[data-testid="cell"]')
     .evaluateAll((els) =>
       els.map((el) => `${el.getAttribute('data-kind')}: ${el.querySelector('.ran')?.textContent ?? '-'}`),
@@ -71,7 +50,7 @@ async function outputs(): Promise<string[]> {
 
 /** The numbers of the indicator table: per row (by name), column key → value. */
 async function indicatorValues(): Promise<Map<string, Record<string, string>>> {
-  const rows = page.locator('[data-testid="indicator-row"], [data-testid="indicator-total"]');
+  const rows = s.page.locator('[data-testid="indicator-row"], [data-testid="indicator-total"]');
   const out = new Map<string, Record<string, string>>();
   for (let r = 0; r < (await rows.count()); r += 1) {
     const row = rows.nth(r);
@@ -90,8 +69,8 @@ async function indicatorValues(): Promise<Map<string, Record<string, string>>> {
 
 /** Draw a clue patch on the map in the cases tab, `dx`,`dy` pixels from the centre (as review.e2e does). */
 async function drawPatch(dx: number, dy: number): Promise<void> {
-  await page.getByTestId('draw-start').click();
-  const box = await page.getByTestId('map-canvas').boundingBox();
+  await s.page.getByTestId('draw-start').click();
+  const box = await s.page.getByTestId('map-canvas').boundingBox();
   if (!box) throw new Error('no map');
   const x = box.x + box.width / 2 + dx;
   const y = box.y + box.height / 2 + dy;
@@ -101,12 +80,12 @@ async function drawPatch(dx: number, dy: number): Promise<void> {
     [40, 30],
     [0, 30],
   ] as const) {
-    await page.mouse.click(x + ox, y + oy, { delay: 40 });
-    await page.waitForTimeout(350);
+    await s.page.mouse.click(x + ox, y + oy, { delay: 40 });
+    await s.page.waitForTimeout(350);
   }
-  const before = await page.getByTestId('case-row').count();
-  await page.getByTestId('draw-finish').click();
-  await expect.poll(() => page.getByTestId('case-row').count(), { timeout: 30_000 }).toBe(before + 1);
+  const before = await s.page.getByTestId('case-row').count();
+  await s.page.getByTestId('draw-finish').click();
+  await expect.poll(() => s.page.getByTestId('case-row').count(), { timeout: 30_000 }).toBe(before + 1);
 }
 
 /** Wait until DuckDB's `patch` table holds at least `n` rows (the ledger mirrors cases in after a load). */
@@ -114,11 +93,11 @@ async function waitForPatches(n: number): Promise<void> {
   await expect
     .poll(
       async () => {
-        await page.getByTestId('sql-input').fill('SELECT count(*) AS n FROM patch');
-        await page.getByTestId('sql-run').click();
-        await page.waitForTimeout(300);
+        await s.page.getByTestId('sql-input').fill('SELECT count(*) AS n FROM patch');
+        await s.page.getByTestId('sql-run').click();
+        await s.page.waitForTimeout(300);
         // The console's first column holds a show-on-map button: the count is the last cell.
-        return Number((await page.getByTestId('sql-result').locator('tbody td').last().textContent()) ?? 0);
+        return Number((await s.page.getByTestId('sql-result').locator('tbody td').last().textContent()) ?? 0);
       },
       { timeout: 60_000 },
     )
@@ -138,13 +117,13 @@ async function sqlRows(c: Locator): Promise<string[][]> {
 
 /** Share of pixels that differ clearly between two screenshots of the map canvas. */
 async function changedShare(a: Buffer, b: Buffer): Promise<number> {
-  return page.evaluate(
+  return s.page.evaluate(
     async ({ a, b }) => {
       const read = async (bytes: number[]) => {
         const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
         const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
         const ctx = canvas.getContext('2d');
-        if (!ctx) throw new Error('no 2d context');
+        if (!ctx) throw new Error('no 2d s.context');
         ctx.drawImage(bitmap, 0, 0);
         return ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
       };
@@ -169,42 +148,42 @@ describe('analysis notebook on the sample project', () => {
     'opens the starter notebook of the sample and runs it after patches were found',
     { timeout: 300_000 },
     async () => {
-      await openSampleProject(page, 90_000);
+      await openSampleProject(s.page, 90_000);
       // Patches come from a detection run when this build has the engine, else from clues drawn by hand.
-      await page.waitForTimeout(3000);
-      detected = await page.getByTestId('detect-run').isEnabled();
+      await s.page.waitForTimeout(3000);
+      detected = await s.page.getByTestId('detect-run').isEnabled();
       console.log(
         `patches from ${detected ? 'a detection run' : 'hand-drawn clues (no detection engine in this build)'}`,
       );
       // Opening cases needs an actor (who decided): name one first.
-      await page.getByTestId('tab-cases').click();
-      await page.getByTestId('actor-input').fill('培训学员');
-      await page.getByTestId('actor-save').click();
+      await s.page.getByTestId('tab-cases').click();
+      await s.page.getByTestId('actor-input').fill('培训学员');
+      await s.page.getByTestId('actor-save').click();
       if (detected) {
-        await page.getByTestId('tab-layers').click();
-        await page.getByTestId('detect-run').click();
+        await s.page.getByTestId('tab-layers').click();
+        await s.page.getByTestId('detect-run').click();
         await expect
-          .poll(() => page.getByTestId('detect-result').isVisible(), { timeout: 180_000 })
+          .poll(() => s.page.getByTestId('detect-result').isVisible(), { timeout: 180_000 })
           .toBe(true);
       } else {
         await drawPatch(-120, -60);
         await drawPatch(60, 40);
         // The ledger mirrors new cases into DuckDB's `patch` table when the project loads: reload to get them.
-        await page.reload();
-        await expect.poll(() => page.getByTestId('scene-item').count(), { timeout: 90_000 }).toBe(2);
+        await s.page.reload();
+        await expect.poll(() => s.page.getByTestId('scene-item').count(), { timeout: 90_000 }).toBe(2);
       }
-      await page.getByTestId('tab-notebook').click();
+      await s.page.getByTestId('tab-notebook').click();
       await waitForPatches(detected ? 1 : 2);
       await expect
-        .poll(() => page.getByTestId('nb-select').inputValue(), { timeout: 30_000 })
+        .poll(() => s.page.getByTestId('nb-select').inputValue(), { timeout: 30_000 })
         .toBe('nb-starter-beihai');
       // Opening re-runs nothing: no cell has an output yet.
       expect(
-        await page.locator('[data-testid="cell-status"]', { hasText: '未运行' }).count(),
+        await s.page.locator('[data-testid="cell-status"]', { hasText: '未运行' }).count(),
       ).toBeGreaterThan(5);
-      await page.getByTestId('nb-wide').click();
+      await s.page.getByTestId('nb-wide').click();
       await runAll();
-      const statuses = await page
+      const statuses = await s.page
         .locator('[data-testid="cell"]:not([data-kind="markdown"])')
         .evaluateAll((els) => els.map((el) => el.getAttribute('data-status')));
       expect(
@@ -212,20 +191,20 @@ describe('analysis notebook on the sample project', () => {
         statuses.join(','),
       ).toBe(true);
       // Every cell ran; without a detection run only the detection cell reports an error.
-      expect(await page.getByTestId('cell-error').count()).toBe(detected ? 0 : 1);
-      await screenshot(page, 'notebook-starter-run');
-      await page.locator('[data-testid="cell"][data-kind="indicator"]').scrollIntoViewIfNeeded();
-      await screenshot(page, 'notebook-starter-assessment');
-      await page.getByTestId('nb-wide').click();
+      expect(await s.page.getByTestId('cell-error').count()).toBe(detected ? 0 : 1);
+      await screenshot(s.page, 'notebook-starter-run');
+      await s.page.locator('[data-testid="cell"][data-kind="indicator"]').scrollIntoViewIfNeeded();
+      await screenshot(s.page, 'notebook-starter-assessment');
+      await s.page.getByTestId('nb-wide').click();
     },
   );
 
   it('builds a notebook with one cell of each kind and runs it all', async () => {
-    await page.getByTestId('nb-new').click();
+    await s.page.getByTestId('nb-new').click();
     await expect.poll(() => cells().count()).toBe(0);
-    await page.getByTestId('nb-wide').click();
+    await s.page.getByTestId('nb-wide').click();
 
-    await page.getByTestId('nb-add-markdown').click();
+    await s.page.getByTestId('nb-add-markdown').click();
     await cell('markdown')
       .getByTestId('cell-md-input')
       .fill('## 会商结论\n\n- 铁山港区的图斑面积**以 SQL 复核**\n- <b>不是 HTML</b>');
@@ -233,7 +212,7 @@ describe('analysis notebook on the sample project', () => {
     await expect.poll(() => cell('markdown').locator('strong').textContent()).toBe('以 SQL 复核');
     expect(await cell('markdown').locator('b').count()).toBe(0);
 
-    await page.getByTestId('nb-add-sql').click();
+    await s.page.getByTestId('nb-add-sql').click();
     await cell('sql')
       .getByTestId('cell-sql-input')
       .fill(
@@ -243,17 +222,17 @@ describe('analysis notebook on the sample project', () => {
     await cell('sql').getByTestId('cell-sql-input').press('Control+Enter');
     await expect.poll(() => cell('sql').getAttribute('data-status'), { timeout: 30_000 }).toBe('fresh');
 
-    await page.getByTestId('nb-add-chart').click();
+    await s.page.getByTestId('nb-add-chart').click();
     const sqlId = (await cell('sql').getAttribute('data-cell-id')) ?? '';
     await cell('chart').getByTestId('cell-chart-source').selectOption(sqlId);
     await cell('chart').getByTestId('cell-chart-x').selectOption('county');
     await cell('chart').getByTestId('cell-chart-y').fill('ha');
     await cell('chart').getByTestId('cell-chart-y').press('Tab');
 
-    await page.getByTestId('nb-add-map').click();
+    await s.page.getByTestId('nb-add-map').click();
     await cell('map').getByTestId('cell-map-save').click();
-    await page.getByTestId('nb-add-detection').click();
-    await page.getByTestId('nb-add-indicator').click();
+    await s.page.getByTestId('nb-add-detection').click();
+    await s.page.getByTestId('nb-add-indicator').click();
     await cell('indicator').getByTestId('ind-fvc').check();
 
     expect(await cells().evaluateAll((els) => els.map((el) => el.getAttribute('data-kind')))).toEqual([
@@ -272,24 +251,24 @@ describe('analysis notebook on the sample project', () => {
       expect(await cell('detection').getByTestId('cell-detection-params').textContent()).toContain('{');
     else
       expect(await cell('detection').getByTestId('cell-error').textContent()).toContain('no detection run');
-    await screenshot(page, 'notebook-all-kinds');
+    await screenshot(s.page, 'notebook-all-kinds');
   });
 
   it('finds the same outputs after a reload and another "run all"', async () => {
     const before = await outputs();
-    const name = await page.getByTestId('nb-select').locator('option:checked').textContent();
-    await page.reload();
-    await expect.poll(() => page.getByTestId('scene-item').count(), { timeout: 90_000 }).toBe(2);
-    await page.getByTestId('tab-notebook').click();
+    const name = await s.page.getByTestId('nb-select').locator('option:checked').textContent();
+    await s.page.reload();
+    await expect.poll(() => s.page.getByTestId('scene-item').count(), { timeout: 90_000 }).toBe(2);
+    await s.page.getByTestId('tab-notebook').click();
     await waitForPatches(detected ? 1 : 2);
     await expect
-      .poll(() => page.getByTestId('nb-select').locator('option').count(), { timeout: 30_000 })
+      .poll(() => s.page.getByTestId('nb-select').locator('option').count(), { timeout: 30_000 })
       .toBe(2);
-    await page.getByTestId('nb-select').selectOption({ label: name ?? '' });
+    await s.page.getByTestId('nb-select').selectOption({ label: name ?? '' });
     await expect.poll(() => cells().count()).toBe(6);
     // Cached outputs are shown as they were; nothing ran on opening.
     expect(await outputs()).toEqual(before);
-    await page.getByTestId('nb-wide').click();
+    await s.page.getByTestId('nb-wide').click();
     await runAll();
     expect(await outputs()).toEqual(before);
   });
@@ -315,8 +294,8 @@ describe('analysis notebook on the sample project', () => {
     // the sample (planar Gauss–Krüger areas; ours are on the ellipsoid, so they differ by the zone's scale).
     const rows = [...values.entries()].filter(([k]) => k !== 'TOTAL').map(([, v]) => Number(v.redlineHa));
     expect(rows.reduce((s, v) => s + v, 0)).toBeCloseTo(Number(total.redlineHa), 4);
-    await page.getByTestId('nb-add-sql').click();
-    const check = page.locator('[data-testid="cell"][data-kind="sql"]').last();
+    await s.page.getByTestId('nb-add-sql').click();
+    const check = s.page.locator('[data-testid="cell"][data-kind="sql"]').last();
     await check
       .getByTestId('cell-sql-input')
       .fill(
@@ -334,25 +313,25 @@ describe('analysis notebook on the sample project', () => {
     await ind.getByTestId('ind-metric').selectOption('fvcT2');
     await ind.getByTestId('ind-show-map').click();
     await expect.poll(() => ind.getByTestId('ind-legend').isVisible()).toBe(true);
-    await page.getByTestId('nb-wide').click(); // narrow again: the map is visible beside the panel
+    await s.page.getByTestId('nb-wide').click(); // narrow again: the map is visible beside the panel
     await ind.getByTestId('ind-legend').scrollIntoViewIfNeeded();
-    await page.waitForTimeout(1500);
-    await screenshot(page, 'notebook-choropleth-fvc');
+    await s.page.waitForTimeout(1500);
+    await screenshot(s.page, 'notebook-choropleth-fvc');
     // Red-line share has a value in every county: a choropleth with several classes.
     await ind.getByTestId('ind-metric').selectOption('redlineRatioPct');
     await expect.poll(() => ind.getByTestId('ind-legend').textContent()).toContain('红线面积比例');
-    await page.waitForTimeout(1500);
+    await s.page.waitForTimeout(1500);
     // The legend over the map: the indicator with its unit, five classes with colours, and "no data".
-    const legend = page.getByTestId('map-legend');
+    const legend = s.page.getByTestId('map-legend');
     await expect.poll(() => legend.isVisible()).toBe(true);
     expect(await legend.textContent()).toContain('红线面积比例（%）');
     expect(await legend.getByTestId('map-legend-class').count()).toBe(5);
     expect(await legend.textContent()).toContain('无数据');
-    await screenshot(page, 'notebook-choropleth');
+    await screenshot(s.page, 'notebook-choropleth');
     // The sample compares December (T1) with March (T2): the FVC result carries a season note and marks.
     expect(await ind.locator('[data-testid="ind-note"][data-note="season"]').textContent()).toContain('季节');
     expect(await ind.getByTestId('season-mark').count()).toBeGreaterThan(0);
-    const download = page.waitForEvent('download');
+    const download = s.page.waitForEvent('download');
     await ind.getByTestId('ind-xlsx').click();
     const file = await (await download).path();
     const bytes = readFileSync(file);
@@ -361,26 +340,26 @@ describe('analysis notebook on the sample project', () => {
 
   it('takes the choropleth and its legend off the map when the notebook tab is left', async () => {
     const ind = cell('indicator');
-    const withMap = await page.getByTestId('map-canvas').screenshot();
+    const withMap = await s.page.getByTestId('map-canvas').screenshot();
     await ind.getByTestId('ind-hide-map').click();
-    await page.waitForTimeout(1500);
-    const without = await page.getByTestId('map-canvas').screenshot();
+    await s.page.waitForTimeout(1500);
+    const without = await s.page.getByTestId('map-canvas').screenshot();
     expect(await changedShare(withMap, without)).toBeGreaterThan(0.02);
     await ind.getByTestId('ind-show-map').click();
-    await expect.poll(() => page.getByTestId('map-legend').isVisible()).toBe(true);
-    await page.getByTestId('tab-layers').click();
-    await expect.poll(() => page.getByTestId('map-legend').count()).toBe(0);
-    await page.waitForTimeout(1500);
-    const left = await page.getByTestId('map-canvas').screenshot();
-    await screenshot(page, 'notebook-left-tab');
+    await expect.poll(() => s.page.getByTestId('map-legend').isVisible()).toBe(true);
+    await s.page.getByTestId('tab-layers').click();
+    await expect.poll(() => s.page.getByTestId('map-legend').count()).toBe(0);
+    await s.page.waitForTimeout(1500);
+    const left = await s.page.getByTestId('map-canvas').screenshot();
+    await screenshot(s.page, 'notebook-left-tab');
     expect(await changedShare(without, left)).toBeLessThan(0.005);
-    await page.getByTestId('tab-notebook').click();
+    await s.page.getByTestId('tab-notebook').click();
     await expect.poll(() => cells().count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    await page.getByTestId('nb-wide').click();
+    await s.page.getByTestId('nb-wide').click();
   });
 
   it('marks downstream cells stale when a SQL cell changes and shows where SQL fails', async () => {
-    const sql = page.locator('[data-testid="cell"][data-kind="sql"]').first();
+    const sql = s.page.locator('[data-testid="cell"][data-kind="sql"]').first();
     await sql.getByTestId('cell-sql-input').fill('SELECT county,\n  no_such_column\nFROM patch');
     await expect.poll(() => cell('chart').getAttribute('data-status')).toBe('stale');
     expect(await cell('indicator').getAttribute('data-status')).toBe('stale');
@@ -389,26 +368,28 @@ describe('analysis notebook on the sample project', () => {
     await expect.poll(() => sql.getByTestId('cell-error').isVisible(), { timeout: 30_000 }).toBe(true);
     expect(await sql.getByTestId('cell-error').textContent()).toContain('no_such_column');
     expect(await sql.getByTestId('cell-error-position').textContent()).toContain('第 2 行第 3 列');
-    await screenshot(page, 'notebook-sql-error');
+    await screenshot(s.page, 'notebook-sql-error');
   });
 
   it('exports .rnb.json and re-imports it identically', async () => {
-    const first = page.waitForEvent('download');
-    await page.getByTestId('nb-export').click();
+    const first = s.page.waitForEvent('download');
+    await s.page.getByTestId('nb-export').click();
     const exported = readFileSync(await (await first).path(), 'utf8');
-    const name = await page.getByTestId('nb-select').locator('option:checked').textContent();
-    const count = await page.getByTestId('nb-select').locator('option').count();
-    await page.getByTestId('nb-delete').click();
-    await page.getByTestId('confirm-ok').click();
-    await expect.poll(() => page.getByTestId('nb-select').locator('option').count()).toBe(count - 1);
-    await page.getByTestId('nb-import-input').setInputFiles({
+    const name = await s.page.getByTestId('nb-select').locator('option:checked').textContent();
+    const count = await s.page.getByTestId('nb-select').locator('option').count();
+    await s.page.getByTestId('nb-delete').click();
+    await s.page.getByTestId('confirm-ok').click();
+    await expect.poll(() => s.page.getByTestId('nb-select').locator('option').count()).toBe(count - 1);
+    await s.page.getByTestId('nb-import-input').setInputFiles({
       name: 'notebook.rnb.json',
       mimeType: 'application/json',
       buffer: Buffer.from(exported),
     });
-    await expect.poll(() => page.getByTestId('nb-select').locator('option:checked').textContent()).toBe(name);
-    const second = page.waitForEvent('download');
-    await page.getByTestId('nb-export').click();
+    await expect
+      .poll(() => s.page.getByTestId('nb-select').locator('option:checked').textContent())
+      .toBe(name);
+    const second = s.page.waitForEvent('download');
+    await s.page.getByTestId('nb-export').click();
     const again = readFileSync(await (await second).path(), 'utf8');
     expect(again).toBe(exported);
     expect(JSON.parse(exported).notebook.cells).toHaveLength(7);

@@ -1,37 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
+  guardedSession,
   baseUrl,
   guardedPage,
-  launch,
   newGuardedContext,
   screenshot,
   waitForBasemap,
-  type Guard,
 } from './harness.ts';
 
-let browser: Browser;
-let context: BrowserContext;
-let guard: Guard;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launch();
-  ({ context, guard } = await newGuardedContext(browser));
-  page = await guardedPage(context, guard);
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(() => {
-  expect(guard.offOrigin).toEqual([]);
-  expect(guard.consoleErrors).toEqual([]);
-});
+const s = guardedSession();
 
 /** Share of pixels in the map canvas that are neither basemap land, sea, nor graticule: imagery. */
 async function imageryShare(): Promise<number> {
-  const png = await page.getByTestId('map-canvas').screenshot();
-  return page.evaluate(async (bytes) => {
+  const png = await s.page.getByTestId('map-canvas').screenshot();
+  return s.page.evaluate(async (bytes) => {
     const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
     const ctx = canvas.getContext('2d');
@@ -53,89 +35,89 @@ async function imageryShare(): Promise<number> {
 
 describe('sample project (?sample=beihai)', () => {
   it('opens from the workshop link with layers and both images', async () => {
-    await page.goto(`${baseUrl()}?sample=beihai`);
-    await waitForBasemap(page);
-    await expect.poll(() => page.getByTestId('scene-item').count(), { timeout: 90_000 }).toBe(2);
+    await s.page.goto(`${baseUrl()}?sample=beihai`);
+    await waitForBasemap(s.page);
+    await expect.poll(() => s.page.getByTestId('scene-item').count(), { timeout: 90_000 }).toBe(2);
     await expect
-      .poll(() => page.getByTestId('layer-item').count(), { timeout: 30_000 })
+      .poll(() => s.page.getByTestId('layer-item').count(), { timeout: 30_000 })
       .toBeGreaterThanOrEqual(2);
     await expect
-      .poll(() => page.getByTestId('sample-notice').textContent())
+      .poll(() => s.page.getByTestId('sample-notice').textContent())
       .toContain('示例数据，非官方红线');
     expect(
-      await page.locator('[data-testid="layer-item"][data-kind="redline"]').count(),
+      await s.page.locator('[data-testid="layer-item"][data-kind="redline"]').count(),
     ).toBeGreaterThanOrEqual(1);
     expect(
-      await page.locator('[data-testid="layer-item"][data-kind="reserve"]').count(),
+      await s.page.locator('[data-testid="layer-item"][data-kind="reserve"]').count(),
     ).toBeGreaterThanOrEqual(1);
     await expect.poll(imageryShare, { timeout: 20_000 }).toBeGreaterThan(0.3);
-    await screenshot(page, 'sample-beihai-t2');
+    await screenshot(s.page, 'sample-beihai-t2');
   });
 
   it('swipes between T1 and T2, shows them side by side and in false colour', async () => {
-    await page.getByTestId('compare-swipe').click();
-    const handle = page.getByTestId('swipe-handle');
+    await s.page.getByTestId('compare-swipe').click();
+    const handle = s.page.getByTestId('swipe-handle');
     await expect.poll(() => handle.isVisible()).toBe(true);
-    const box = await page.getByTestId('map-canvas').boundingBox();
+    const box = await s.page.getByTestId('map-canvas').boundingBox();
     const grip = await handle.boundingBox();
     if (!box || !grip) throw new Error('map not laid out');
-    await page.mouse.move(grip.x + grip.width / 2, box.y + box.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2, { steps: 5 });
-    await page.mouse.up();
+    await s.page.mouse.move(grip.x + grip.width / 2, box.y + box.height / 2);
+    await s.page.mouse.down();
+    await s.page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2, { steps: 5 });
+    await s.page.mouse.up();
     await expect.poll(async () => Number(await handle.getAttribute('aria-valuenow'))).toBeLessThan(40);
-    await page.waitForTimeout(400);
-    await screenshot(page, 'sample-beihai-swipe');
-    await page.getByTestId('compare-side').click();
-    await page.waitForTimeout(600);
-    await screenshot(page, 'sample-beihai-side-by-side');
-    await page.getByTestId('compare-single').click();
-    await page.getByTestId('composite-false').click();
-    await page.waitForTimeout(800);
-    await screenshot(page, 'sample-beihai-false-colour');
+    await s.page.waitForTimeout(400);
+    await screenshot(s.page, 'sample-beihai-swipe');
+    await s.page.getByTestId('compare-side').click();
+    await s.page.waitForTimeout(600);
+    await screenshot(s.page, 'sample-beihai-side-by-side');
+    await s.page.getByTestId('compare-single').click();
+    await s.page.getByTestId('composite-false').click();
+    await s.page.waitForTimeout(800);
+    await screenshot(s.page, 'sample-beihai-false-colour');
   });
 
   it('keeps layers and imagery after a reload without re-picking any file', async () => {
-    await page.reload();
-    await expect.poll(() => page.getByTestId('scene-item').count(), { timeout: 60_000 }).toBe(2);
-    await expect.poll(() => page.getByTestId('layer-item').count()).toBeGreaterThanOrEqual(2);
-    await page.getByTestId('scene-item').first().getByRole('button').click();
-    await page.waitForTimeout(1500);
-    await screenshot(page, 'sample-beihai-t1-after-reload');
+    await s.page.reload();
+    await expect.poll(() => s.page.getByTestId('scene-item').count(), { timeout: 60_000 }).toBe(2);
+    await expect.poll(() => s.page.getByTestId('layer-item').count()).toBeGreaterThanOrEqual(2);
+    await s.page.getByTestId('scene-item').first().getByRole('button').click();
+    await s.page.waitForTimeout(1500);
+    await screenshot(s.page, 'sample-beihai-t1-after-reload');
     await expect.poll(imageryShare, { timeout: 20_000 }).toBeGreaterThan(0.3);
     // DuckDB was rebuilt from the stored layers.
-    await page.getByTestId('tab-notebook').click();
-    await page
+    await s.page.getByTestId('tab-notebook').click();
+    await s.page
       .getByTestId('sql-input')
       .fill(
         "SELECT count(*) AS n FROM feature JOIN layer ON layer.id = feature.layer_id WHERE layer.kind = 'redline'",
       );
-    await page.getByTestId('sql-run').click();
+    await s.page.getByTestId('sql-run').click();
     await expect
       .poll(async () =>
-        Number((await page.getByTestId('sql-result').locator('td').last().textContent()) ?? 0),
+        Number((await s.page.getByTestId('sql-result').locator('td').last().textContent()) ?? 0),
       )
       .toBeGreaterThan(0);
-    await screenshot(page, 'sample-beihai-after-reload');
+    await screenshot(s.page, 'sample-beihai-after-reload');
     // Opening the link again reopens the same project instead of duplicating it.
-    await page.goto(`${baseUrl()}?sample=beihai`);
-    await expect.poll(() => page.getByTestId('scene-item').count(), { timeout: 60_000 }).toBe(2);
-    expect(await page.getByTestId('project-item').count()).toBe(1);
+    await s.page.goto(`${baseUrl()}?sample=beihai`);
+    await expect.poll(() => s.page.getByTestId('scene-item').count(), { timeout: 60_000 }).toBe(2);
+    expect(await s.page.getByTestId('project-item').count()).toBe(1);
   });
 
   it('reopens a layer that an earlier version stored as GeoJSON', async () => {
     const redlineCount = async (): Promise<number> => {
-      await page.getByTestId('tab-notebook').click();
-      await page
+      await s.page.getByTestId('tab-notebook').click();
+      await s.page
         .getByTestId('sql-input')
         .fill(
           "SELECT count(*) AS n FROM feature JOIN layer ON layer.id = feature.layer_id WHERE layer.kind = 'redline'",
         );
-      await page.getByTestId('sql-run').click();
+      await s.page.getByTestId('sql-run').click();
       let n = 0;
       await expect
         .poll(async () => {
-          n = Number((await page.getByTestId('sql-result').locator('td').last().textContent()) ?? 0);
+          n = Number((await s.page.getByTestId('sql-result').locator('td').last().textContent()) ?? 0);
           return n;
         })
         .toBeGreaterThan(0);
@@ -144,7 +126,7 @@ describe('sample project (?sample=beihai)', () => {
     const before = await redlineCount();
     // Layers used to be kept in OPFS as normalised GeoJSON (`layer-<id>.geojson`): put the red lines back that
     // way, as a project saved by that version would have them.
-    const legacy = await page.evaluate(async () => {
+    const legacy = await s.page.evaluate(async () => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const open = indexedDB.open('redline-notebook');
         open.onsuccess = () => resolve(open.result);
@@ -176,18 +158,20 @@ describe('sample project (?sample=beihai)', () => {
       return name;
     });
     expect(legacy).toMatch(/\.geojson$/);
-    await page.reload();
-    await expect.poll(() => page.getByTestId('scene-item').count(), { timeout: 60_000 }).toBe(2);
-    await expect.poll(() => page.locator('[data-testid="layer-item"][data-kind="redline"]').count()).toBe(1);
+    await s.page.reload();
+    await expect.poll(() => s.page.getByTestId('scene-item').count(), { timeout: 60_000 }).toBe(2);
+    await expect
+      .poll(() => s.page.locator('[data-testid="layer-item"][data-kind="redline"]').count())
+      .toBe(1);
     expect(await redlineCount()).toBe(before);
-    await screenshot(page, 'sample-beihai-legacy-layer');
+    await screenshot(s.page, 'sample-beihai-legacy-layer');
   });
 
   it(
     'finishes a sample whose loading a reload cut short, instead of keeping half of it',
     { timeout: 360_000 },
     async () => {
-      const fresh = await newGuardedContext(browser);
+      const fresh = await newGuardedContext(s.browser);
       const other = await guardedPage(fresh.context, fresh.guard);
       try {
         await other.goto(`${baseUrl()}?sample=beihai`);

@@ -1,36 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
+  guardedSession,
   baseUrl,
   guardedPage,
-  launch,
   newGuardedContext,
   openSampleProject,
   screenshot,
   waitForBasemap,
-  type Guard,
 } from './harness.ts';
 import { TOUR_STEPS } from '../../src/core/tour.ts';
 
-let browser: Browser;
-let context: BrowserContext;
-let guard: Guard;
-let page: Page;
+const s = guardedSession();
 
-beforeAll(async () => {
-  browser = await launch();
-  ({ context, guard } = await newGuardedContext(browser));
-  page = await guardedPage(context, guard);
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(() => {
-  expect(guard.offOrigin).toEqual([]);
-  expect(guard.consoleErrors).toEqual([]);
-});
-
-const card = (): ReturnType<Page['getByTestId']> => page.getByTestId('tour-card');
+const card = (): ReturnType<Page['getByTestId']> => s.page.getByTestId('tour-card');
 
 /**
  * The open step's element, the highlight's frame and the window, measured in the page: the element is the one
@@ -41,7 +24,7 @@ async function measureStep(name: string): Promise<{
   inWindow: boolean;
   framed: boolean;
 }> {
-  return page.evaluate((target) => {
+  return s.page.evaluate((target) => {
     const el = document.querySelector<HTMLElement>(`[data-tour="${target}"]`);
     const ring = document.querySelector<HTMLElement>('[data-testid="tour-highlight"]');
     if (!el || !ring) return { visible: false, inWindow: false, framed: false };
@@ -76,7 +59,7 @@ async function expectStep(index: number): Promise<void> {
   await expect.poll(() => card().getAttribute('data-target'), { message }).toBe(step.targets[0]);
   if (step.tab)
     await expect
-      .poll(() => page.getByTestId(`tab-${step.tab}`).getAttribute('aria-selected'), { message })
+      .poll(() => s.page.getByTestId(`tab-${step.tab}`).getAttribute('aria-selected'), { message })
       .toBe('true');
   await expect
     .poll(() => measureStep(step.targets[0] ?? ''), { message })
@@ -85,85 +68,85 @@ async function expectStep(index: number): Promise<void> {
 
 describe('guided tour', () => {
   it('does not offer itself on an empty app', async () => {
-    await page.goto(baseUrl());
-    await waitForBasemap(page);
-    await expect.poll(() => page.getByTestId('tour-start').isVisible()).toBe(true);
-    expect(await page.getByTestId('tour-offer').count()).toBe(0);
+    await s.page.goto(baseUrl());
+    await waitForBasemap(s.page);
+    await expect.poll(() => s.page.getByTestId('tour-start').isVisible()).toBe(true);
+    expect(await s.page.getByTestId('tour-offer').count()).toBe(0);
     expect(await card().count()).toBe(0);
   });
 
   it('offers itself once the sample is loaded, without covering anything', async () => {
-    await openSampleProject(page);
-    await expect.poll(() => page.getByTestId('tour-offer').isVisible()).toBe(true);
+    await openSampleProject(s.page);
+    await expect.poll(() => s.page.getByTestId('tour-offer').isVisible()).toBe(true);
     // Only an offer in the header: no card, no dimming over the map or the panels.
     expect(await card().count()).toBe(0);
-    expect(await page.getByTestId('tour-highlight').count()).toBe(0);
-    await screenshot(page, 'tour-offer-zh');
+    expect(await s.page.getByTestId('tour-highlight').count()).toBe(0);
+    await screenshot(s.page, 'tour-offer-zh');
     // Left unanswered, it is not repeated on the next visit.
-    await page.reload();
+    await s.page.reload();
     await expect
-      .poll(() => page.getByTestId('header-project').getAttribute('data-sample-ready'), { timeout: 90_000 })
+      .poll(() => s.page.getByTestId('header-project').getAttribute('data-sample-ready'), { timeout: 90_000 })
       .toBe('true');
-    await expect.poll(() => page.getByTestId('scene-item').count(), { timeout: 90_000 }).toBe(2);
-    await page.waitForTimeout(500);
-    expect(await page.getByTestId('tour-offer').count()).toBe(0);
+    await expect.poll(() => s.page.getByTestId('scene-item').count(), { timeout: 90_000 }).toBe(2);
+    await s.page.waitForTimeout(500);
+    expect(await s.page.getByTestId('tour-offer').count()).toBe(0);
   });
 
   it('starts from the header button and walks every step, each pointing at its element', async () => {
-    await page.getByTestId('tour-start').click();
+    await s.page.getByTestId('tour-start').click();
     for (let index = 0; index < TOUR_STEPS.length; index += 1) {
       await expectStep(index);
       await expect
-        .poll(() => page.getByTestId('tour-progress').textContent())
+        .poll(() => s.page.getByTestId('tour-progress').textContent())
         .toContain(`第 ${index + 1} 步，共 ${TOUR_STEPS.length} 步`);
-      expect(await page.getByTestId('tour-prev').isDisabled()).toBe(index === 0);
-      expect(await page.getByTestId('tour-title').textContent()).toMatch(/[\u4e00-\u9fff]/);
-      await screenshot(page, `tour-zh-${index + 1}-${TOUR_STEPS[index]?.id}`);
+      expect(await s.page.getByTestId('tour-prev').isDisabled()).toBe(index === 0);
+      expect(await s.page.getByTestId('tour-title').textContent()).toMatch(/[\u4e00-\u9fff]/);
+      await screenshot(s.page, `tour-zh-${index + 1}-${TOUR_STEPS[index]?.id}`);
       if (index === 2) {
         // Back one step and on again.
-        await page.getByTestId('tour-prev').click();
+        await s.page.getByTestId('tour-prev').click();
         await expectStep(1);
-        await page.getByTestId('tour-next').click();
+        await s.page.getByTestId('tour-next').click();
         await expectStep(2);
       }
       const last = index === TOUR_STEPS.length - 1;
-      expect(await page.getByTestId('tour-next').textContent()).toBe(last ? '完成' : '下一步');
-      await page.getByTestId('tour-next').click();
+      expect(await s.page.getByTestId('tour-next').textContent()).toBe(last ? '完成' : '下一步');
+      await s.page.getByTestId('tour-next').click();
     }
     await expect.poll(() => card().count()).toBe(0);
-    expect(await page.getByTestId('tour-highlight').count()).toBe(0);
+    expect(await s.page.getByTestId('tour-highlight').count()).toBe(0);
   });
 
   it('skips from the middle and stays quiet after a reload', async () => {
-    await page.getByTestId('tour-start').click();
+    await s.page.getByTestId('tour-start').click();
     await expectStep(0);
-    await page.getByTestId('tour-next').click();
-    await page.getByTestId('tour-next').click();
+    await s.page.getByTestId('tour-next').click();
+    await s.page.getByTestId('tour-next').click();
     await expectStep(2);
-    await page.getByTestId('tour-skip').click();
+    await s.page.getByTestId('tour-skip').click();
     await expect.poll(() => card().count()).toBe(0);
-    expect(await page.getByTestId('tour-highlight').count()).toBe(0);
-    await page.reload();
+    expect(await s.page.getByTestId('tour-highlight').count()).toBe(0);
+    await s.page.reload();
     await expect
-      .poll(() => page.getByTestId('header-project').getAttribute('data-sample-ready'), { timeout: 90_000 })
+      .poll(() => s.page.getByTestId('header-project').getAttribute('data-sample-ready'), { timeout: 90_000 })
       .toBe('true');
-    await page.waitForTimeout(500);
-    expect(await page.getByTestId('tour-offer').count()).toBe(0);
+    await s.page.waitForTimeout(500);
+    expect(await s.page.getByTestId('tour-offer').count()).toBe(0);
     expect(await card().count()).toBe(0);
   });
 
   it('restarts from the first step', async () => {
-    await page.getByTestId('tour-start').click();
+    await s.page.getByTestId('tour-start').click();
     await expectStep(0);
-    await page.getByTestId('tour-next').click();
+    await s.page.getByTestId('tour-next').click();
     await expectStep(1);
-    await page.getByTestId('tour-skip').click();
-    await page.getByTestId('tour-start').click();
+    await s.page.getByTestId('tour-skip').click();
+    await s.page.getByTestId('tour-start').click();
     await expectStep(0);
   });
 
   it('starts from its offer in a fresh profile', async () => {
-    const fresh = await newGuardedContext(browser);
+    const fresh = await newGuardedContext(s.browser);
     const other = await guardedPage(fresh.context, fresh.guard);
     await openSampleProject(other);
     await other.getByTestId('tour-offer-start').click();
@@ -177,21 +160,22 @@ describe('guided tour', () => {
   });
 
   it('speaks English after the language switch, step by step', async () => {
-    await page.getByTestId('lang-switch').click();
-    await expect.poll(() => page.getByTestId('tour-title').textContent()).toBe('Open the sample project');
-    expect(await page.getByTestId('tour-start').textContent()).toBe('Tour');
+    await s.page.getByTestId('lang-switch').click();
+    await expect.poll(() => s.page.getByTestId('tour-title').textContent()).toBe('Open the sample project');
+    expect(await s.page.getByTestId('tour-start').textContent()).toBe('Tour');
     for (let index = 0; index < TOUR_STEPS.length; index += 1) {
       await expectStep(index);
       await expect
-        .poll(() => page.getByTestId('tour-progress').textContent())
+        .poll(() => s.page.getByTestId('tour-progress').textContent())
         .toContain(`Step ${index + 1} of ${TOUR_STEPS.length}`);
       const words = await card().innerText();
       expect(words, TOUR_STEPS[index]?.id).not.toMatch(/[\u4e00-\u9fff]/);
-      if (index === 0 || index === 4) await screenshot(page, `tour-en-${index + 1}-${TOUR_STEPS[index]?.id}`);
-      await page.getByTestId('tour-next').click();
+      if (index === 0 || index === 4)
+        await screenshot(s.page, `tour-en-${index + 1}-${TOUR_STEPS[index]?.id}`);
+      await s.page.getByTestId('tour-next').click();
     }
     await expect.poll(() => card().count()).toBe(0);
-    await page.getByTestId('lang-switch').click();
-    await expect.poll(() => page.getByTestId('tour-start').textContent()).toBe('导览');
+    await s.page.getByTestId('lang-switch').click();
+    await expect.poll(() => s.page.getByTestId('tour-start').textContent()).toBe('导览');
   });
 });

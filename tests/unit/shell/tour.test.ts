@@ -11,7 +11,8 @@ import {
   start,
   type TourPosition,
 } from '../../../src/core/tour.ts';
-import { TOUR_MESSAGES, stepKeys, tourMessage } from '../../../src/i18n/tour-messages.ts';
+import { TOUR_MESSAGES, stepKeys } from '../../../src/i18n/tour-messages.ts';
+import { translate } from '../../../src/i18n/catalog.ts';
 
 describe('tour steps', () => {
   it('has 6–10 steps with unique ids, covering load, swipe, detect, review, ledger, export and notebook', () => {
@@ -33,16 +34,17 @@ describe('tour steps', () => {
     for (const step of TOUR_STEPS) {
       const keys = stepKeys(step.id);
       for (const key of [keys.title, keys.text]) {
-        expect(TOUR_MESSAGES[key], key).toBeDefined();
-        expect(tourMessage(key, 'zh'), key).toMatch(/[\u4e00-\u9fff]/);
-        expect(tourMessage(key, 'en'), key).toMatch(/^[^\u4e00-\u9fff]+$/);
+        expect(TOUR_MESSAGES.zh[key], key).toBeDefined();
+        expect(TOUR_MESSAGES.en[key], key).toBeDefined();
+        expect(translate('zh', key), key).toMatch(/[\u4e00-\u9fff]/);
+        expect(translate('en', key), key).toMatch(/^[^\u4e00-\u9fff]+$/);
       }
     }
   });
 
   it('fills the progress line in both languages', () => {
-    expect(tourMessage('tour.progress', 'zh', { i: 2, n: 9 })).toBe('第 2 步，共 9 步');
-    expect(tourMessage('tour.progress', 'en', { i: 2, n: 9 })).toBe('Step 2 of 9');
+    expect(translate('zh', 'tour.progress', { i: 2, n: 9 })).toBe('第 2 步，共 9 步');
+    expect(translate('en', 'tour.progress', { i: 2, n: 9 })).toBe('Step 2 of 9');
   });
 });
 
