@@ -23,6 +23,7 @@ import {
   areaFeaturesOf,
   divisionNameRecord,
   seatsOf,
+  seatsOfAdminLayers,
   type DivisionRow,
 } from '../src/core/geo/reference-layers.ts';
 import type { PatchFeature } from '../src/core/detect/types.ts';
@@ -33,7 +34,6 @@ import { useNodeInflate } from '../src/io/geotiff-inflate-node.ts';
 import { dateFromFileName } from '../src/core/display/band-roles.ts';
 import { openPair } from '../src/io/geotiff-pair.ts';
 import { nodePoolExecutor } from '../src/io/geotiff-pool-node.ts';
-import { placeText, seatsOfAdmin } from './detect-place.ts';
 import { inputErrorWords, parseBandsOption, parseDatesOption } from './detect-words.ts';
 
 const { values } = parseArgs({
@@ -90,13 +90,14 @@ async function attribute(patches: PatchFeature[], year: number): Promise<Feature
   ) as FeatureCollection;
   const names = divisionNameRecord(divisions.items);
   const adminFiles = (values.admin ?? []).map(readFeatures);
-  // Seats only of the admin units the user gave (their own points, or bundled seats of their codes).
-  const seats = seatsOfAdmin(adminFiles, bundledSeats);
+  // Seats only of the admin units the user gave (their own points, or bundled seats of their codes): the app's
+  // rule, so the attribution names a seat only where that data covers the patch and within 50 km.
+  const seats = seatsOfAdminLayers(adminFiles, seatsOf(bundledSeats));
   const layers = prepareLayers({
     redlines: values.redline ? areaFeaturesOf('redline', readFeatures(values.redline)) : [],
     reserves: values.reserve ? areaFeaturesOf('reserve', readFeatures(values.reserve)) : [],
     admin: adminFeaturesOf(adminFiles, provinces),
-    namedPoints: seatsOf(seats),
+    namedPoints: seats,
     nameOf: (code) => names[code],
   });
   const { patches: rows } = await attributePatches(
@@ -120,7 +121,7 @@ async function attribute(patches: PatchFeature[], year: number): Promise<Feature
         city: a.city,
         county: a.county,
         township: a.township,
-        location: placeText(a, seats),
+        location: a.location,
         county_code: a.county_code,
         township_code: a.township_code,
         area_mu: a.area_mu,
