@@ -2,6 +2,7 @@
 // holding t1.tif, t2.tif and truth.tif. Pure (the file check is passed in) so it can be tested.
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
+import { pooledF1 } from '../src/core/detect/evaluate.ts';
 import type { DetectParamsInput } from '../src/core/detect/params.ts';
 import { parseBandsOption, UsageError, type BandsOption } from './detect-words.ts';
 
@@ -114,31 +115,22 @@ export function pooledFigures(
   objectRecall: number;
   objectF1: number;
 } {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
   let hitPatches = 0;
   let patches = 0;
   let hitTruth = 0;
   let truth = 0;
   for (const r of rows) {
-    tp += r.tp;
-    fp += r.fp;
-    fn += r.fn;
     hitPatches += r.objectPrecision * r.patches;
     patches += r.patches;
     hitTruth += r.objectRecall * r.truthObjects;
     truth += r.truthObjects;
   }
   const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0);
-  const precision = ratio(tp, tp + fp);
-  const recall = ratio(tp, tp + fn);
   const objectPrecision = ratio(hitPatches, patches);
   const objectRecall = ratio(hitTruth, truth);
   return {
-    precision,
-    recall,
-    f1: ratio(2 * tp, 2 * tp + fp + fn),
+    // Pixels: the same pooling as the OSCD table (TP/FP/FN summed).
+    ...pooledF1(rows),
     objectPrecision,
     objectRecall,
     objectF1: ratio(2 * objectPrecision * objectRecall, objectPrecision + objectRecall),
