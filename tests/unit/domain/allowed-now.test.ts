@@ -6,23 +6,11 @@ import {
   transition,
   type WorkflowError,
 } from '../../../src/core/case/workflow.ts';
-import type { EventType, PayloadOf, Stage } from '../../../src/core/model.ts';
+import { STAGES, type EventType, type PayloadOf } from '../../../src/core/model.ts';
 import { FakeDevice, samplePayload } from './helpers.ts';
 import { eventsTo, stateOf } from './flow-helpers.ts';
 
 const CASE = '450521-2026-0001';
-const STAGES: Stage[] = [
-  'auto',
-  'clue',
-  'suspected',
-  'confirmed',
-  'handed_over',
-  'verified',
-  'rectifying',
-  'rechecked',
-  'closed',
-  'rejected',
-];
 
 describe('allowed transitions: one function for the menu and the machine', () => {
   it('销号 is not offered right after 核实反馈 (substantiated): a passed re-check is required', () => {
