@@ -81,12 +81,12 @@ export const outlinePorts: OutlineScreenPorts = {
 
 /** The page's scene list, status bar, OPFS folder and scene records, for adding imagery. */
 export const addScenePorts: AddScenePorts<Scene> = {
-  show: (projectId, file, fileName, label, acquiredOn) =>
-    scenes.show(projectId, file, fileName, label, acquiredOn),
+  show: (projectId, file, fileName, label, acquiredOn, placement) =>
+    scenes.show(projectId, file, fileName, label, acquiredOn, placement),
   firstFrame: () => scenes.firstFrame(),
   startJob: (name) => jobs.start(t('job.saveImagery', { name }), { cancellable: false }),
   writeFile: writeProjectFile,
-  putRecord: (record) => putRecord('scenes', record),
+  putRecord: (record) => scenes.save(record),
   deleteFile: deleteProjectFile,
   remove: (id) => scenes.remove(id),
 };

@@ -1,4 +1,5 @@
-import { BitmapLayer } from '@deck.gl/layers';
+import type { Layer } from '@deck.gl/core';
+import { BitmapLayer, PathLayer, TextLayer } from '@deck.gl/layers';
 import { ClipExtension } from '@deck.gl/extensions';
 
 /** A rendered piece of imagery: the bitmap and its corners in lon/lat (south-west … north-west order). */
@@ -41,4 +42,51 @@ export function sideOfLayer(layerId: string): 'left' | 'right' | 'both' {
   if (layerId.startsWith('imagery-left-')) return 'left';
   if (layerId.startsWith('imagery-right-')) return 'right';
   return 'both';
+}
+
+/** A scene's footprint on the map: its box (lon/lat), the words drawn at its north-west corner, and whether it can be read. */
+export interface SceneFootprint {
+  id: string;
+  bounds: [number, number, number, number];
+  text: string;
+  readable: boolean;
+}
+
+/**
+ * Every scene's footprint as an outline with its date, so a period of many scenes shows what it covers.
+ * Scenes that cannot be read now (permission, file gone) are drawn dashed-grey rather than hidden.
+ */
+export function footprintLayers(footprints: readonly SceneFootprint[]): Layer[] {
+  if (footprints.length === 0) return [];
+  const ring = (b: SceneFootprint['bounds']): [number, number][] => [
+    [b[0], b[1]],
+    [b[2], b[1]],
+    [b[2], b[3]],
+    [b[0], b[3]],
+    [b[0], b[1]],
+  ];
+  return [
+    new PathLayer<SceneFootprint>({
+      id: 'scene-footprints',
+      data: [...footprints],
+      getPath: (d) => ring(d.bounds),
+      getColor: (d) => (d.readable ? [255, 196, 0, 230] : [140, 140, 140, 200]),
+      getWidth: 2,
+      widthUnits: 'pixels',
+      pickable: false,
+    }),
+    new TextLayer<SceneFootprint>({
+      id: 'scene-footprint-dates',
+      data: [...footprints],
+      getPosition: (d) => [d.bounds[0], d.bounds[3]],
+      getText: (d) => d.text,
+      getSize: 12,
+      getColor: [40, 30, 0, 255],
+      background: true,
+      getBackgroundColor: [255, 236, 170, 220],
+      getTextAnchor: 'start',
+      getAlignmentBaseline: 'top',
+      pickable: false,
+    }),
+  ];
 }

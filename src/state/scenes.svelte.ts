@@ -2,13 +2,34 @@ import type { Layer } from '@deck.gl/core';
 import type { ProjectScopedRecord } from '../store/database.ts';
 import { deleteRecord, listRecords, putRecord } from '../store/records.ts';
 import { deleteProjectFile, readProjectFile } from '../store/opfs.ts';
+import { listPeriods, putPeriod, putSceneWithPeriod } from '../store/periods.ts';
+import { getSetting, putSetting } from '../store/settings.ts';
 import { compositeBands, guessRoles, type BandRole, type RoleSource } from '../core/display/band-roles.ts';
 import { chooseByDate, sceneDate, type DateSource } from '../core/display/scene-dates.ts';
 import { classifyRadiometry, type Radiometry } from '../core/display/radiometry.ts';
 import { geodesicDistanceM } from '../core/geo/location.ts';
 import { outputSize, pixelToMap, windowForView, type PixelWindow } from '../core/display/view-window.ts';
-import { imageryLayers, type ImageryTile } from '../map/imagery-layers.ts';
-import type { ImageInfo } from '../../workers/imagery-api.ts';
+import { footprintLayers, imageryLayers, type ImageryTile } from '../map/imagery-layers.ts';
+import type { ImageInfo, RenderRequest } from '../../workers/imagery-api.ts';
+import {
+  bestScene,
+  cloudShareFromMetadata,
+  migrateScenes,
+  orderPeriods,
+  type PeriodFields,
+  type SceneStorage,
+} from '../core/imagery/periods.ts';
+import {
+  checkAccess,
+  DEFAULT_COPY_LIMIT_MB,
+  FINGERPRINT_BYTES,
+  fingerprintOf,
+  readsInPlace,
+  sameFile,
+  type AccessState,
+  type FileIdentity,
+} from '../core/imagery/scene-access.ts';
+import type { BBox } from '../core/geo/rings.ts';
 import { imageryWorker } from './imagery-client.ts';
 import { crsFunctions, type CrsFunctions } from './crs-bridge.ts';
 import { mapState, type Bounds } from './map.svelte.ts';
@@ -16,13 +37,27 @@ import { mapState, type Bounds } from './map.svelte.ts';
 /** The longest a newly added image's copy into OPFS waits for its first frame. */
 const FIRST_FRAME_WAIT_MS = 3000;
 
-/** A scene (one date of imagery) as stored: the file lives in OPFS, this record in IndexedDB. */
+/**
+ * A scene (one date of imagery) as stored, in a period. Its file is either copied into OPFS (`opfsName`) or
+ * read in place through `handle`, a File System Access handle kept in this IndexedDB record.
+ */
 export interface SceneRecord extends ProjectScopedRecord {
-  schemaVersion: 1;
+  schemaVersion: 2;
   label: string;
   fileName: string;
+  /** The OPFS copy; '' for a scene read in place. */
   opfsName: string;
   size: number;
+  periodId: string;
+  storage: SceneStorage;
+  /** The user's file, for a scene read in place. */
+  handle?: FileSystemFileHandle;
+  /** Size and header fingerprint of the file read in place: a restart or re-pick checks it is the same file. */
+  fingerprint?: string;
+  /** Cloud share 0..1 from the file's metadata; null or absent when unknown. */
+  cloudShare?: number | null;
+  /** Lon/lat box, kept so the map can outline a scene even while its file cannot be read. */
+  footprint?: Bounds;
   acquiredOn: string | null;
   sensor: string;
   bandRoles: BandRole[];
@@ -33,9 +68,68 @@ export interface SceneRecord extends ProjectScopedRecord {
   addedAt: string;
 }
 
+/** A period as held on the page. */
+export type PeriodRecord = PeriodFields;
+
+/** A scene stored with a handle that cannot be read now: why, so the panel can offer the way back. */
+export interface BlockedScene {
+  record: SceneRecord;
+  state: Exclude<AccessState, 'granted'>;
+}
+
+/** Where a picked file goes: the period it joins, and the handle to read it in place when the browser gave one. */
+export interface ScenePlacement {
+  periodId?: string | undefined;
+  handle?: FileSystemFileHandle | undefined;
+}
+
+/** The bits of the File System Access API that TypeScript's DOM library does not declare yet. */
+interface PermissionHandle {
+  queryPermission?(options: { mode: 'read' }): Promise<PermissionState>;
+  requestPermission?(options: { mode: 'read' }): Promise<PermissionState>;
+}
+type OpenFilePicker = (options: {
+  multiple?: boolean;
+  types?: { description: string; accept: Record<string, string[]> }[];
+}) => Promise<FileSystemFileHandle[]>;
+
+/** The browser's file picker that gives handles, when it has one. */
+export function openFilePicker(): OpenFilePicker | null {
+  const picker = (globalThis as { showOpenFilePicker?: OpenFilePicker }).showOpenFilePicker;
+  return typeof picker === 'function' ? picker.bind(globalThis) : null;
+}
+
+/** Size and fingerprint of a file, from its first bytes only. */
+export async function identify(file: Blob): Promise<FileIdentity> {
+  const head = new Uint8Array(await file.slice(0, FINGERPRINT_BYTES).arrayBuffer());
+  return { size: file.size, fingerprint: fingerprintOf(file.size, head) };
+}
+
+/** The stored handle of an in-place scene, checked: readable now, or why not. */
+function access(record: SceneRecord, ask: boolean): ReturnType<typeof checkAccess<File>> {
+  const handle = record.handle as (FileSystemFileHandle & PermissionHandle) | undefined;
+  if (!handle) return Promise.resolve({ state: 'missing' });
+  return checkAccess<File>(
+    {
+      permission: async () => {
+        const query = ask ? handle.requestPermission : handle.queryPermission;
+        // Handles without the permission calls (origin-private files) are always readable.
+        return query ? query.call(handle, { mode: 'read' }) : 'granted';
+      },
+      file: () => handle.getFile(),
+      identify,
+    },
+    { size: record.size, fingerprint: record.fingerprint ?? '' },
+  );
+}
+
+const COPY_LIMIT_SETTING = 'imagery.copyLimitMb';
+
 /** A scene opened for display. */
 export interface Scene {
   record: SceneRecord;
+  /** The file as read now: the OPFS copy or the user's file behind the handle. */
+  file: Blob;
   info: ImageInfo;
   crs: CrsFunctions;
   bounds: Bounds;
@@ -76,9 +170,18 @@ export function rolesFromHeader(info: ImageInfo): {
 
 let requestCounter = 0;
 
-/** The project's imagery: T1/T2 scenes, their display (composite, opacity) and rendering from the worker. */
+/** The project's imagery: periods of scenes, their display (composite, opacity) and rendering from the worker. */
 class ScenesState {
   scenes = $state.raw<Scene[]>([]);
+  periods = $state.raw<PeriodRecord[]>([]);
+  /** Scenes read in place that cannot be read now (permission to ask again, file moved or replaced). */
+  blocked = $state.raw<BlockedScene[]>([]);
+  /** Files from this size (MB) on are read in place where the browser allows it; smaller ones are copied. */
+  copyLimitMb = $state(DEFAULT_COPY_LIMIT_MB);
+  /** The two periods detection compares (ids), chosen in the imagery panel. */
+  pairPeriods = $state<{ t1: string | null; t2: string | null }>({ t1: null, t2: null });
+  /** Periods made for scenes being added, stored with the scene's record (so a failed add leaves none). */
+  #pendingPeriods = new Map<string, PeriodRecord>();
   composite = $state<'true' | 'false'>('true');
   opacity = $state(1);
   /** The scene shown in single mode. */
@@ -87,21 +190,198 @@ class ScenesState {
   #pending = new Map<string, number>();
   #timer: ReturnType<typeof setTimeout> | null = null;
 
-  /** Open every stored scene of a project (files come from OPFS: nothing to re-pick after a reload). */
+  /**
+   * Open every stored scene of a project: copies from OPFS, files read in place through their handle when the
+   * browser still lets us read them. A scene that cannot be read is listed as blocked; the rest opens as usual.
+   */
   async load(projectId: string): Promise<void> {
     this.clear();
-    const records = await listRecords<SceneRecord>('scenes', projectId);
+    this.copyLimitMb = (await getSetting<number>(COPY_LIMIT_SETTING)) ?? DEFAULT_COPY_LIMIT_MB;
+    const stored = await listRecords<SceneRecord>('scenes', projectId);
+    const periods = await listPeriods(projectId);
+    // Normally done by the database upgrade; a record written since by an older tab is moved here.
+    const migrated = migrateScenes(stored, () => crypto.randomUUID(), new Date().toISOString());
+    for (const period of migrated.periods) await putPeriod(period);
+    const records = migrated.scenes as SceneRecord[];
+    for (const record of records)
+      if (record.schemaVersion !== stored.find((s) => s.id === record.id)?.schemaVersion)
+        await putRecord('scenes', record);
+    this.periods = orderPeriods([...periods, ...migrated.periods]);
     records.sort((a, b) => a.label.localeCompare(b.label));
-    for (const record of records) await this.#open(record, await readProjectFile(projectId, record.opfsName));
+    const blocked: BlockedScene[] = [];
+    for (const record of records) {
+      if (record.storage === 'in_place') {
+        const result = await access(record, false);
+        if (result.state === 'granted') await this.#open(record, result.file);
+        else blocked.push({ record, state: result.state });
+      } else await this.#open(record, await readProjectFile(projectId, record.opfsName));
+    }
+    this.blocked = blocked;
     this.selected = this.scenes.at(-1)?.record.id ?? null;
+    this.#defaultPair();
     this.refresh();
   }
 
   clear(): void {
     for (const scene of this.scenes) void imageryWorker().close(scene.record.id);
     this.scenes = [];
+    this.periods = [];
+    this.blocked = [];
+    this.pairPeriods = { t1: null, t2: null };
+    this.#pendingPeriods.clear();
     this.selected = null;
     mapState.removeOverlay('imagery');
+    mapState.removeOverlay('footprints');
+  }
+
+  /** The file of a scene as it is read now (OPFS copy or the user's file), for detection and the assessment. */
+  fileOf(id: string): Blob | null {
+    return this.scenes.find((scene) => scene.record.id === id)?.file ?? null;
+  }
+
+  /** Keep the copy limit (MB) for this device. */
+  async setCopyLimit(mb: number): Promise<void> {
+    await putSetting(COPY_LIMIT_SETTING, mb);
+    this.copyLimitMb = mb;
+  }
+
+  /** Create an empty period (label and range already checked). */
+  async addPeriod(
+    projectId: string,
+    label: string,
+    start: string | null,
+    end: string | null,
+  ): Promise<PeriodRecord> {
+    const period: PeriodRecord = {
+      id: crypto.randomUUID(),
+      projectId,
+      schemaVersion: 1,
+      label: label.trim(),
+      start,
+      end,
+      createdAt: new Date().toISOString(),
+    };
+    await putPeriod(period);
+    this.periods = orderPeriods([...this.periods, period]);
+    this.#defaultPair();
+    return period;
+  }
+
+  async updatePeriod(period: PeriodRecord): Promise<void> {
+    await putPeriod(period);
+    this.periods = orderPeriods(this.periods.map((item) => (item.id === period.id ? period : item)));
+  }
+
+  /** Move a scene to another period. */
+  async moveScene(id: string, periodId: string): Promise<void> {
+    const scene = this.scenes.find((item) => item.record.id === id);
+    if (scene) await this.update({ ...scene.record, periodId });
+    this.#defaultPair();
+  }
+
+  /**
+   * The period a new scene joins: the one asked for, else the one whose range holds its date, else the one
+   * named like its date (or label, when undated); otherwise a new period of that name, stored with the scene.
+   */
+  #periodFor(projectId: string, label: string, acquiredOn: string | null, asked?: string): string {
+    if (asked && this.periods.some((period) => period.id === asked)) return asked;
+    const dated = acquiredOn
+      ? this.periods.find((p) => p.start && p.end && p.start <= acquiredOn && acquiredOn <= p.end)
+      : undefined;
+    const name = acquiredOn ?? label;
+    const named = this.periods.find((period) => period.label === name);
+    const found = dated ?? named;
+    if (found) return found.id;
+    const period: PeriodRecord = {
+      id: crypto.randomUUID(),
+      projectId,
+      schemaVersion: 1,
+      // Named by the scene's date: T1/T2 labels follow dates and may swap, a period's name should not.
+      label: name,
+      start: acquiredOn,
+      end: acquiredOn,
+      createdAt: new Date().toISOString(),
+    };
+    this.#pendingPeriods.set(period.id, period);
+    this.periods = orderPeriods([...this.periods, period]);
+    return period.id;
+  }
+
+  /** Store a new scene's record, with its period when that is new too (one transaction). */
+  async save(record: SceneRecord): Promise<void> {
+    const period = this.#pendingPeriods.get(record.periodId) ?? null;
+    await putSceneWithPeriod(record as ProjectScopedRecord, period);
+    this.#pendingPeriods.delete(record.periodId);
+    this.#defaultPair();
+  }
+
+  /** Default detection periods: the first and the last period holding a readable scene. */
+  #defaultPair(): void {
+    const filled = this.periods.filter((period) => this.scenes.some((s) => s.record.periodId === period.id));
+    const ids = new Set(filled.map((period) => period.id));
+    const { t1, t2 } = this.pairPeriods;
+    if (t1 && t2 && t1 !== t2 && ids.has(t1) && ids.has(t2)) return;
+    this.pairPeriods = {
+      t1: filled[0]?.id ?? null,
+      t2: filled.length > 1 ? (filled.at(-1)?.id ?? null) : null,
+    };
+  }
+
+  /**
+   * The scene detection uses in a period: the one covering the most red-line extent with the least cloud
+   * (red lines given as their features' boxes).
+   */
+  sceneForPeriod(periodId: string | null, redlineBoxes: readonly BBox[]): Scene | null {
+    if (!periodId) return null;
+    const inPeriod = this.scenes.filter((scene) => scene.record.periodId === periodId);
+    const best = bestScene(
+      inPeriod.map((scene) => ({
+        id: scene.record.id,
+        bounds: scene.bounds,
+        cloudShare: scene.record.cloudShare ?? null,
+        acquiredOn: scene.record.acquiredOn,
+      })),
+      redlineBoxes,
+    );
+    return inPeriod.find((scene) => scene.record.id === best?.id) ?? null;
+  }
+
+  /** Ask again for permission to read a scene in place (must run in a click: the browser asks the user). */
+  async regrant(id: string): Promise<AccessState> {
+    const blocked = this.blocked.find((item) => item.record.id === id);
+    if (!blocked) return 'granted';
+    const result = await access(blocked.record, true);
+    return this.#settle(blocked.record, result.state === 'granted' ? result.file : null, result.state);
+  }
+
+  /**
+   * Point a blocked scene at a file picked again; refused ('changed') unless it is the same file (size and
+   * header fingerprint). The record keeps everything else.
+   */
+  async repick(id: string, handle: FileSystemFileHandle): Promise<AccessState> {
+    const blocked = this.blocked.find((item) => item.record.id === id);
+    if (!blocked) return 'granted';
+    const file = await handle.getFile();
+    const found = await identify(file);
+    if (!sameFile({ size: blocked.record.size, fingerprint: blocked.record.fingerprint ?? '' }, found))
+      return 'changed';
+    return this.#settle({ ...blocked.record, handle, fileName: file.name }, file, 'granted');
+  }
+
+  async #settle(record: SceneRecord, file: File | null, state: AccessState): Promise<AccessState> {
+    if (state !== 'granted' || !file) {
+      const why = state === 'granted' ? 'missing' : state;
+      this.blocked = this.blocked.map((item) =>
+        item.record.id === record.id ? { record, state: why } : item,
+      );
+      return why;
+    }
+    await putRecord('scenes', record);
+    await this.#open(record, file);
+    this.blocked = this.blocked.filter((item) => item.record.id !== record.id);
+    this.#defaultPair();
+    this.refresh();
+    return state;
   }
 
   /**
@@ -114,29 +394,37 @@ class ScenesState {
     fileName: string,
     label: string,
     acquiredOn?: string,
+    placement: ScenePlacement = {},
   ): Promise<Scene> {
     const id = crypto.randomUUID();
-    const opfsName = `scene-${id}.tif`;
+    const inPlace = readsInPlace(file.size, placement.handle !== undefined, this.copyLimitMb);
+    const opfsName = inPlace ? '' : `scene-${id}.tif`;
     const opened = performance.now();
     const probe = await imageryWorker().open(id, file);
     // In DevTools → Performance, with imagery:render: where the wait for a picked image's first frame goes.
     performance.measure('imagery:open', { start: opened, end: performance.now() });
     const dated = sceneDate({ metadata: probe.metadata, tiffDateTime: probe.tiffDateTime, fileName });
+    const date = acquiredOn ?? dated?.date ?? null;
     const record: SceneRecord = {
-      schemaVersion: 1,
+      schemaVersion: 2,
       id,
       projectId,
       label,
       fileName,
       opfsName,
       size: file.size,
-      acquiredOn: acquiredOn ?? dated?.date ?? null,
+      periodId: this.#periodFor(projectId, label, date, placement.periodId),
+      storage: inPlace ? 'in_place' : 'copied',
+      ...(inPlace ? { handle: placement.handle, fingerprint: (await identify(file)).fingerprint } : {}),
+      cloudShare: cloudShareFromMetadata(probe.metadata),
+      acquiredOn: date,
       // A date given by the caller (the sample's project file) that the file itself confirms keeps the file's source.
       dateSource: acquiredOn && acquiredOn !== dated?.date ? 'user' : (dated?.source ?? null),
       ...rolesFromHeader(probe),
       addedAt: new Date().toISOString(),
     };
     const scene = await this.#open(record, file, probe);
+    record.footprint = scene.bounds;
     this.selected = record.id;
     return scene;
   }
@@ -189,11 +477,18 @@ class ScenesState {
   }
 
   async remove(id: string): Promise<void> {
-    const scene = this.scenes.find((item) => item.record.id === id);
+    const record =
+      this.scenes.find((item) => item.record.id === id)?.record ??
+      this.blocked.find((item) => item.record.id === id)?.record;
     await deleteRecord('scenes', id);
-    if (scene) await deleteProjectFile(scene.record.projectId, scene.record.opfsName);
+    // A scene read in place has no copy: the user's own file is never touched.
+    if (record?.opfsName) await deleteProjectFile(record.projectId, record.opfsName);
     void imageryWorker().close(id);
     this.scenes = this.scenes.filter((scene) => scene.record.id !== id);
+    this.blocked = this.blocked.filter((item) => item.record.id !== id);
+    // A period made for this scene and never stored goes with it.
+    if (record && this.#pendingPeriods.delete(record.periodId))
+      this.periods = this.periods.filter((period) => period.id !== record.periodId);
     if (this.selected === id) this.selected = this.scenes.at(-1)?.record.id ?? null;
     this.#publish();
   }
@@ -217,6 +512,7 @@ class ScenesState {
     });
     const scene: Scene = {
       record,
+      file,
       info,
       crs,
       bounds,
@@ -283,15 +579,26 @@ class ScenesState {
     );
   }
 
-  async #render(scene: Scene, view: Bounds): Promise<void> {
+  /** The worker's render request for a window of a scene, in the current composite and its stretch. */
+  #request(
+    scene: Scene,
+    window: PixelWindow,
+    width: number,
+    height: number,
+    requestId: number,
+  ): RenderRequest {
     const rgb = compositeBands(scene.record.bandRoles, this.composite) ?? [0, 1, 2];
     const min = rgb.map((b) => scene.info.stretch.p2[b] ?? 0) as [number, number, number];
     const max = rgb.map((b) => scene.info.stretch.p98[b] ?? 1) as [number, number, number];
+    return { requestId, imageId: scene.record.id, window, width, height, rgb, min, max };
+  }
+
+  async #render(scene: Scene, view: Bounds): Promise<void> {
     const key = `${this.composite}`;
     if (!scene.base || !scene.base.key.startsWith(`base-${key}`)) {
       const window: PixelWindow = [0, 0, scene.info.width, scene.info.height];
       // A cancelled read (null) keeps what is on screen; the follow-up render replaces it.
-      scene.base = (await this.#tile(scene, window, 1024, 1024, rgb, min, max, `base-${key}`)) ?? scene.base;
+      scene.base = (await this.#tile(scene, window, 1024, 1024, `base-${key}`)) ?? scene.base;
     }
     const samples: [number, number][] = [];
     for (const fx of [0, 0.5, 1])
@@ -317,8 +624,7 @@ class ScenesState {
       scene.detail = null;
       return;
     }
-    scene.detail =
-      (await this.#tile(scene, window, width, height, rgb, min, max, `detail-${key}`)) ?? scene.detail;
+    scene.detail = (await this.#tile(scene, window, width, height, `detail-${key}`)) ?? scene.detail;
   }
 
   async #tile(
@@ -326,9 +632,6 @@ class ScenesState {
     window: PixelWindow,
     maxWidth: number,
     maxHeight: number,
-    rgb: [number, number, number],
-    min: [number, number, number],
-    max: [number, number, number],
     key: string,
   ): Promise<ImageryTile | null> {
     const [width, height] = outputSize(window, maxWidth, maxHeight);
@@ -336,16 +639,7 @@ class ScenesState {
     if (previous !== undefined) void imageryWorker().cancel(previous);
     const requestId = ++requestCounter;
     this.#pending.set(`${scene.record.id}-${key}`, requestId);
-    const result = await imageryWorker().render({
-      requestId,
-      imageId: scene.record.id,
-      window,
-      width,
-      height,
-      rgb,
-      min,
-      max,
-    });
+    const result = await imageryWorker().render(this.#request(scene, window, width, height, requestId));
     if (!result) return null;
     const corner = (col: number, row: number): [number, number] =>
       scene.crs.toLonLat(...pixelToMap(scene.info.transform, col, row));
@@ -382,6 +676,26 @@ class ScenesState {
       if (shown) layers.push(...imageryLayers(shown.record.id, tilesOf(shown), { opacity: this.opacity }));
     }
     mapState.setOverlay('imagery', layers);
+    this.#publishFootprints();
+  }
+
+  /** Every scene's outline with its date (scenes that cannot be read now in grey, from their last box). */
+  #publishFootprints(): void {
+    const footprints = this.scenes.map((scene) => ({
+      id: scene.record.id,
+      bounds: scene.bounds,
+      text: scene.record.acquiredOn ?? scene.record.fileName,
+      readable: true,
+    }));
+    for (const { record } of this.blocked)
+      if (record.footprint)
+        footprints.push({
+          id: record.id,
+          bounds: record.footprint,
+          text: record.acquiredOn ?? record.fileName,
+          readable: false,
+        });
+    mapState.setOverlay('footprints', footprintLayers(footprints));
   }
 
   /**
@@ -403,20 +717,10 @@ class ScenesState {
     ];
     const window = windowForView(corners, scene.info.transform, scene.info.width, scene.info.height);
     if (!window) return null;
-    const rgb = compositeBands(scene.record.bandRoles, this.composite) ?? [0, 1, 2];
-    const min = rgb.map((b) => scene.info.stretch.p2[b] ?? 0) as [number, number, number];
-    const max = rgb.map((b) => scene.info.stretch.p98[b] ?? 1) as [number, number, number];
     const [width, height] = outputSize(window, size, size);
-    const result = await imageryWorker().render({
-      requestId: ++requestCounter,
-      imageId: sceneId,
-      window,
-      width,
-      height,
-      rgb,
-      min,
-      max,
-    });
+    const result = await imageryWorker().render(
+      this.#request(scene, window, width, height, ++requestCounter),
+    );
     if (!result) return null;
     const [west, north] = scene.crs.toLonLat(...pixelToMap(scene.info.transform, window[0], window[1]));
     const [east, south] = scene.crs.toLonLat(...pixelToMap(scene.info.transform, window[2], window[3]));

@@ -22,3 +22,19 @@ export async function storedFileNames(projectId: string): Promise<Map<string, St
     ...layers.map((l) => [l.opfsName, { name: l.name || l.sourceFile, kind: 'layer' }] as const),
   ]);
 }
+
+/** A project's scenes by how they are kept: copied into OPFS, or read in place from the user's files. */
+export interface SceneStorageList {
+  readonly copied: { name: string; size: number }[];
+  readonly inPlace: { name: string; size: number }[];
+}
+
+export async function sceneStorage(projectId: string): Promise<SceneStorageList> {
+  const records = await listRecords<SceneRecord>('scenes', projectId);
+  const item = (s: SceneRecord) => ({ name: s.fileName || s.label, size: s.size });
+  return {
+    // Scenes stored before read-in-place existed have no `storage` and were all copied.
+    copied: records.filter((s) => s.storage !== 'in_place').map(item),
+    inPlace: records.filter((s) => s.storage === 'in_place').map(item),
+  };
+}

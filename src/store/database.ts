@@ -1,4 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { migrateScenes, type LegacySceneFields, type PeriodFields } from '../core/imagery/periods.ts';
 
 export const DB_NAME = 'redline-notebook';
 
@@ -39,6 +40,7 @@ export interface RedlineDB extends DBSchema {
   notebooks: { key: string; value: ProjectScopedRecord; indexes: { byProject: string } };
   runs: { key: string; value: ProjectScopedRecord; indexes: { byProject: string } };
   patches: { key: string; value: ProjectScopedRecord; indexes: { byProject: string } };
+  periods: { key: string; value: PeriodFields; indexes: { byProject: string } };
 }
 
 type UpgradeTx = IDBPTransaction<RedlineDB, StoreNames<RedlineDB>[], 'versionchange'>;
@@ -63,6 +65,21 @@ export const UPGRADES: readonly Upgrade[] = [
       const store = db.createObjectStore(name, { keyPath: 'id' });
       store.createIndex('byProject', 'projectId');
     }
+  },
+  (db, tx) => {
+    db.createObjectStore('periods', { keyPath: 'id' }).createIndex('byProject', 'projectId');
+    // Scenes stored as one T1 and one T2 become a period each, in this same transaction: all or nothing.
+    const scenes = tx.objectStore('scenes');
+    void scenes.getAll().then((records) => {
+      const now = new Date().toISOString();
+      const migrated = migrateScenes(
+        records as unknown as LegacySceneFields[],
+        () => crypto.randomUUID(),
+        now,
+      );
+      for (const period of migrated.periods) void tx.objectStore('periods').put(period);
+      for (const scene of migrated.scenes) void scenes.put(scene as unknown as ProjectScopedRecord);
+    });
   },
 ];
 

@@ -56,7 +56,7 @@ export async function renameProject(id: string, name: string): Promise<ProjectRe
 /** Delete a project and everything scoped to it, in one transaction. */
 export async function deleteProject(id: string): Promise<void> {
   const db = await openStore();
-  const scoped = ['layers', 'scenes', 'events', 'notebooks', 'runs', 'patches'] as const;
+  const scoped = ['layers', 'scenes', 'events', 'notebooks', 'runs', 'patches', 'periods'] as const;
   const tx = db.transaction(['projects', 'settings', ...scoped], 'readwrite');
   await tx.objectStore('projects').delete(id);
   for (const name of scoped) {

@@ -14,15 +14,19 @@ function fakePorts(options: { writeFails?: boolean; recordFails?: boolean } = {}
   const log: string[] = [];
   const jobs: string[] = [];
   const ports: AddScenePorts<FakeScene> = {
-    async show(projectId, file, fileName, label, acquiredOn) {
+    async show(projectId, file, fileName, label, acquiredOn, placement) {
+      // The scene list decides (by size and handle) whether the file is read in place; here: any handle.
+      const inPlace = placement?.handle !== undefined;
       const record: SceneRecord = {
-        schemaVersion: 1,
+        schemaVersion: 2,
         id: 's1',
         projectId,
         label,
         fileName,
-        opfsName: 'scene-s1.tif',
+        opfsName: inPlace ? '' : 'scene-s1.tif',
         size: file.size,
+        periodId: placement?.periodId ?? 'period-1',
+        storage: inPlace ? 'in_place' : 'copied',
         acquiredOn: acquiredOn ?? null,
         sensor: 'unknown',
         bandRoles: ['red', 'green', 'blue'],
@@ -94,6 +98,25 @@ describe('add a scene', () => {
     await expect(addScene(input, fake.ports)).rejects.toThrow('quota');
     expect(fake.log).not.toContain('record');
     expect(fake.folder.size).toBe(0);
+    expect(fake.shown.size).toBe(0);
+  });
+
+  it('reads a file with a handle in place: no copy, the record is the only write', async () => {
+    const fake = fakePorts();
+    const handle = {} as FileSystemFileHandle;
+    const scene = await addScene({ ...input, placement: { handle, periodId: 'q4' } }, fake.ports);
+    expect(fake.log).toEqual(['show', 'frame', 'record']);
+    expect(fake.folder.size).toBe(0);
+    expect(scene.record.storage).toBe('in_place');
+    expect(fake.records.get('s1')?.periodId).toBe('q4');
+  });
+
+  it('a failed record of a scene read in place deletes no file and takes the scene off', async () => {
+    const fake = fakePorts({ recordFails: true });
+    await expect(
+      addScene({ ...input, placement: { handle: {} as FileSystemFileHandle } }, fake.ports),
+    ).rejects.toThrow('transaction aborted');
+    expect(fake.log).toEqual(['show', 'frame', 'record', 'remove s1']);
     expect(fake.shown.size).toBe(0);
   });
 });
