@@ -44,7 +44,7 @@ export function sideOfLayer(layerId: string): 'left' | 'right' | 'both' {
   return 'both';
 }
 
-/** A scene's footprint on the map: its box (lon/lat), the words drawn at its north-west corner, and whether it can be read. */
+/** A scene's footprint on the map: its box (lon/lat), the words drawn at its centre, and whether it can be read. */
 export interface SceneFootprint {
   id: string;
   bounds: [number, number, number, number];
@@ -78,14 +78,15 @@ export function footprintLayers(footprints: readonly SceneFootprint[]): Layer[] 
     new TextLayer<SceneFootprint>({
       id: 'scene-footprint-dates',
       data: [...footprints],
-      getPosition: (d) => [d.bounds[0], d.bounds[3]],
+      // At the centre: scenes of one period often share a corner, rarely a centre.
+      getPosition: (d) => [(d.bounds[0] + d.bounds[2]) / 2, (d.bounds[1] + d.bounds[3]) / 2],
       getText: (d) => d.text,
       getSize: 12,
       getColor: [40, 30, 0, 255],
       background: true,
       getBackgroundColor: [255, 236, 170, 220],
-      getTextAnchor: 'start',
-      getAlignmentBaseline: 'top',
+      getTextAnchor: 'middle',
+      getAlignmentBaseline: 'center',
       pickable: false,
     }),
   ];

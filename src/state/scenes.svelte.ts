@@ -315,16 +315,19 @@ class ScenesState {
     this.#defaultPair();
   }
 
-  /** Default detection periods: the first and the last period holding a readable scene. */
+  /**
+   * Default detection periods: the first and the last period holding a readable scene; with only one such
+   * period, the latest other period (the panel then says it has no readable imagery).
+   */
   #defaultPair(): void {
     const filled = this.periods.filter((period) => this.scenes.some((s) => s.record.periodId === period.id));
-    const ids = new Set(filled.map((period) => period.id));
+    const known = new Set(this.periods.map((period) => period.id));
     const { t1, t2 } = this.pairPeriods;
-    if (t1 && t2 && t1 !== t2 && ids.has(t1) && ids.has(t2)) return;
-    this.pairPeriods = {
-      t1: filled[0]?.id ?? null,
-      t2: filled.length > 1 ? (filled.at(-1)?.id ?? null) : null,
-    };
+    if (t1 && t2 && t1 !== t2 && known.has(t1) && known.has(t2)) return;
+    const first = filled[0]?.id ?? this.periods[0]?.id ?? null;
+    const last =
+      filled.length > 1 ? filled.at(-1)?.id : this.periods.findLast((period) => period.id !== first)?.id;
+    this.pairPeriods = { t1: first, t2: last ?? null };
   }
 
   /**

@@ -1,0 +1,237 @@
+// Imagery periods, read in place (issue 19, part 1). Playwright cannot answer `showOpenFilePicker` (its
+// filechooser event is not raised for it), so the page's picker is replaced by one that returns real
+// FileSystemFileHandles of files this test writes into the origin's private file system, outside the project
+// folders. Covered: a large scene read in place (the project's OPFS folder does not grow by its size) and a
+// small one copied, in two periods; the storage panel says which is which; after a reload both open; the
+// in-place file deleted → the scene says so and offers to pick it again while the rest of the project works;
+// a different file is refused; the same file picked again works, also after a reload.
+import { describe, expect, it } from 'vitest';
+import { guardedSession, baseUrl, screenshot } from './harness.ts';
+import { geoTiff, rgbT1, texture } from './geotiff-fixture.ts';
+
+const s = guardedSession();
+
+/** 1024 × 1024 × 3 bytes (3 MB): above the 1 MB copy limit this test sets. */
+const big = geoTiff({
+  width: 1024,
+  height: 1024,
+  bands: 3,
+  bits: 8,
+  photometric: 2,
+  dateTime: '2018:09:20 10:30:00',
+  value: (x, y, b) => texture(x, y, b) + 4,
+});
+/** Another file with big's name and size: not the same image. */
+const impostor = geoTiff({
+  width: 1024,
+  height: 1024,
+  bands: 3,
+  bits: 8,
+  photometric: 2,
+  dateTime: '2018:09:21 10:30:00',
+  value: (x, y, b) => texture(x, y, b) + 9,
+});
+
+const SOURCE_DIR = 'e2e-source';
+
+/** Write a file where the fake picker finds it (a folder of OPFS that no project uses). */
+async function putSource(name: string, bytes: Buffer): Promise<void> {
+  await s.page.evaluate(
+    async ([dirName, fileName, base64]) => {
+      const raw = atob(base64);
+      const data = new Uint8Array(raw.length);
+      for (let i = 0; i < raw.length; i += 1) data[i] = raw.charCodeAt(i);
+      const root = await navigator.storage.getDirectory();
+      const dir = await root.getDirectoryHandle(dirName, { create: true });
+      const writable = await (await dir.getFileHandle(fileName, { create: true })).createWritable();
+      await writable.write(data);
+      await writable.close();
+    },
+    [SOURCE_DIR, name, bytes.toString('base64')] as const,
+  );
+}
+
+async function removeSource(name: string): Promise<void> {
+  await s.page.evaluate(
+    async ([dirName, fileName]) => {
+      const root = await navigator.storage.getDirectory();
+      await (await root.getDirectoryHandle(dirName)).removeEntry(fileName);
+    },
+    [SOURCE_DIR, name] as const,
+  );
+}
+
+/** What the next call of the page's file picker returns. */
+async function willPick(names: string[]): Promise<void> {
+  await s.page.evaluate((list) => sessionStorage.setItem('e2e-pick', JSON.stringify(list)), names);
+}
+
+/** Bytes in the projects' OPFS folders (imagery copies, layers): what "used storage" counts. */
+function projectBytes(): Promise<number> {
+  return s.page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    const projects = await root.getDirectoryHandle('projects', { create: true });
+    let total = 0;
+    const walk = async (dir: FileSystemDirectoryHandle): Promise<void> => {
+      for await (const entry of (dir as unknown as { values(): AsyncIterable<FileSystemHandle> }).values()) {
+        if (entry.kind === 'file') total += (await (entry as FileSystemFileHandle).getFile()).size;
+        else await walk(entry as FileSystemDirectoryHandle);
+      }
+    };
+    await walk(projects);
+    return total;
+  });
+}
+
+const items = () => s.page.getByTestId('scene-item');
+/** An element's text with runs of white space as one space (as the page shows it). */
+const words = async (locator: ReturnType<typeof items>): Promise<string> =>
+  ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+const blocked = () => s.page.getByTestId('scene-blocked');
+const period = (label: string) => s.page.locator(`[data-testid="period"][data-label="${label}"]`);
+
+async function waitSaved(): Promise<void> {
+  await expect
+    .poll(() => s.page.locator('[data-testid="job"][data-status="running"]').count(), { timeout: 60_000 })
+    .toBe(0);
+}
+
+async function createPeriod(label: string, start: string, end: string): Promise<void> {
+  const form = s.page.getByTestId('period-new');
+  if (!(await form.evaluate((e) => (e as HTMLDetailsElement).open))) await form.locator('summary').click();
+  await s.page.getByTestId('period-new-label').fill(label);
+  await s.page.getByTestId('period-new-start').fill(start);
+  await s.page.getByTestId('period-new-end').fill(end);
+  await s.page.getByTestId('period-create').click();
+  await expect.poll(() => period(label).count()).toBe(1);
+}
+
+describe('imagery periods, read in place', () => {
+  it(
+    'reads a large scene in place and copies a small one, in two periods',
+    { timeout: 180_000 },
+    async () => {
+      // The fake picker: handles of files in SOURCE_DIR, named by the test (installed before every load).
+      await s.page.addInitScript((dirName) => {
+        (
+          window as unknown as { showOpenFilePicker: () => Promise<FileSystemFileHandle[]> }
+        ).showOpenFilePicker = async () => {
+          const names = JSON.parse(sessionStorage.getItem('e2e-pick') ?? '[]') as string[];
+          const dir = await (
+            await navigator.storage.getDirectory()
+          ).getDirectoryHandle(dirName, { create: true });
+          return Promise.all(names.map((name) => dir.getFileHandle(name)));
+        };
+      }, SOURCE_DIR);
+      await s.page.goto(baseUrl());
+      await putSource('big.tif', big);
+      await putSource('small.tif', rgbT1);
+      await s.page.getByTestId('project-new').click();
+      await expect.poll(() => s.page.getByTestId('project-item').count()).toBe(1);
+      const limit = s.page.getByTestId('copy-limit');
+      await limit.fill('1');
+      await limit.press('Enter');
+      await limit.blur();
+      await createPeriod('2018 上半年', '2018-01-01', '2018-06-30');
+      await createPeriod('2018 下半年', '2018-07-01', '2018-12-31');
+      // Bad input: a name already taken is refused in words.
+      await createPeriod('2018 上半年', '', '').catch(() => undefined);
+      await expect.poll(() => s.page.getByTestId('period-error').textContent()).toContain('已有同名时段');
+
+      const before = await projectBytes();
+      await willPick(['small.tif']);
+      await period('2018 上半年').getByTestId('period-add-scenes').click();
+      await expect.poll(() => items().count(), { timeout: 60_000 }).toBe(1);
+      await willPick(['big.tif']);
+      await period('2018 下半年').getByTestId('period-add-scenes').click();
+      await expect.poll(() => items().count(), { timeout: 60_000 }).toBe(2);
+      await waitSaved();
+
+      const small = period('2018 上半年').getByTestId('scene-item');
+      const large = period('2018 下半年').getByTestId('scene-item');
+      expect(await small.getAttribute('data-storage')).toBe('copied');
+      expect(await large.getAttribute('data-storage')).toBe('in_place');
+      expect(await words(large.getByTestId('scene-stored'))).toMatch(
+        /文件 3(\.0)? MB · 云量未知 · 原位读取（未复制）/,
+      );
+      expect(await small.getByTestId('scene-stored').textContent()).toContain('已复制到浏览器存储');
+      // The copy grew the project's folder by the small file only: the 3 MB file was not copied.
+      const grown = (await projectBytes()) - before;
+      expect(grown).toBeGreaterThanOrEqual(rgbT1.length);
+      expect(grown).toBeLessThan(big.length);
+      // Detection's pair: one scene per period, said in the panel; T1 is the earlier period's scene.
+      await expect
+        .poll(() => s.page.getByTestId('pair-used').textContent())
+        .toContain('2018 上半年：使用 small.tif');
+      expect(await s.page.getByTestId('pair-used').textContent()).toContain('2018 下半年：使用 big.tif');
+      await expect
+        .poll(() =>
+          s.page.getByTestId('detect-t1').evaluate((e) => (e as HTMLSelectElement).selectedOptions[0]?.text),
+        )
+        .toContain('2018-03-10');
+      await large.getByRole('button').first().click();
+      await s.page.waitForTimeout(1500);
+      await screenshot(s.page, 'periods-imagery-panel');
+
+      await s.page.getByTestId('storage').click();
+      const row = s.page.getByTestId('storage-row').first();
+      await expect.poll(() => row.getByTestId('storage-in-place').textContent()).toContain('big.tif');
+      expect(await row.getByTestId('storage-in-place').textContent()).toContain('不计入已用空间');
+      expect(await row.getByTestId('storage-copied').textContent()).toContain('small.tif');
+      expect(Number(await row.getAttribute('data-bytes'))).toBeLessThan(big.length);
+      await screenshot(s.page, 'periods-storage-panel');
+      await s.page.getByTestId('storage-close').click();
+    },
+  );
+
+  it(
+    'after a reload both scenes open again, from the copy and from the file',
+    { timeout: 120_000 },
+    async () => {
+      await s.page.reload();
+      await expect.poll(() => items().count(), { timeout: 60_000 }).toBe(2);
+      expect(await blocked().count()).toBe(0);
+      expect(await period('2018 下半年').getByTestId('scene-item').getAttribute('data-storage')).toBe(
+        'in_place',
+      );
+    },
+  );
+
+  it(
+    'the in-place file deleted: the scene says so, the rest works; only the same file is taken back',
+    {
+      timeout: 120_000,
+    },
+    async () => {
+      await removeSource('big.tif');
+      await s.page.reload();
+      await expect.poll(() => blocked().count(), { timeout: 60_000 }).toBe(1);
+      expect(await blocked().getAttribute('data-state')).toBe('missing');
+      expect(await blocked().getByTestId('scene-access').textContent()).toBe('文件已移动或删除');
+      expect(await blocked().getByTestId('scene-repick').textContent()).toBe('重新选择');
+      // The rest of the project: the copied scene opens, a period can still be made, the display still switches.
+      await expect.poll(() => items().count(), { timeout: 60_000 }).toBe(1);
+      await createPeriod('2019Q1', '2019-01-01', '2019-03-31');
+      await s.page.getByTestId('composite-false').click();
+      await screenshot(s.page, 'periods-file-missing');
+
+      // Another file under that name is not the image: refused in words, the scene stays as it was.
+      await putSource('big.tif', impostor);
+      await willPick(['big.tif']);
+      await blocked().getByTestId('scene-repick').click();
+      await expect
+        .poll(() => s.page.getByTestId('scene-access-error').textContent())
+        .toContain('不是原来的影像');
+      expect(await blocked().count()).toBe(1);
+
+      // The same file back (moved back, or found elsewhere): picked again, the scene opens.
+      await putSource('big.tif', big);
+      await blocked().getByTestId('scene-repick').click();
+      await expect.poll(() => items().count(), { timeout: 60_000 }).toBe(2);
+      expect(await blocked().count()).toBe(0);
+      await s.page.reload();
+      await expect.poll(() => items().count(), { timeout: 60_000 }).toBe(2);
+      expect(await blocked().count()).toBe(0);
+    },
+  );
+});
