@@ -6,7 +6,6 @@
 import * as Comlink from 'comlink';
 import type { Feature, Geometry } from 'geojson';
 import { query } from '../db/client.ts';
-import { readProjectFile } from '../store/opfs.ts';
 import { adminFieldsOf } from '../core/admin/admin-fields.ts';
 import type { Areal } from '../core/geo/rings.ts';
 import { buildIndicatorTable } from '../core/indicators/indicators.ts';
@@ -105,9 +104,9 @@ function sceneById(id: string) {
   return scene;
 }
 
-async function sceneFile(id: string): Promise<File> {
-  const scene = sceneById(id);
-  return readProjectFile(scene.record.projectId, scene.record.opfsName);
+/** The scene's file as the page reads it now: its OPFS copy, or the user's file for a scene read in place. */
+async function sceneFile(id: string): Promise<Blob> {
+  return sceneById(id).file;
 }
 
 async function fvcOf(

@@ -14,7 +14,6 @@ import type { ImageInfo, RenderRequest } from '../../workers/imagery-api.ts';
 import {
   bestScene,
   cloudShareFromMetadata,
-  migrateScenes,
   orderPeriods,
   type PeriodFields,
   type SceneStorage,
@@ -197,16 +196,9 @@ class ScenesState {
   async load(projectId: string): Promise<void> {
     this.clear();
     this.copyLimitMb = (await getSetting<number>(COPY_LIMIT_SETTING)) ?? DEFAULT_COPY_LIMIT_MB;
-    const stored = await listRecords<SceneRecord>('scenes', projectId);
-    const periods = await listPeriods(projectId);
-    // Normally done by the database upgrade; a record written since by an older tab is moved here.
-    const migrated = migrateScenes(stored, () => crypto.randomUUID(), new Date().toISOString());
-    for (const period of migrated.periods) await putPeriod(period);
-    const records = migrated.scenes as SceneRecord[];
-    for (const record of records)
-      if (record.schemaVersion !== stored.find((s) => s.id === record.id)?.schemaVersion)
-        await putRecord('scenes', record);
-    this.periods = orderPeriods([...periods, ...migrated.periods]);
+    // Scenes stored before periods were moved into periods of their own by the database upgrade (version 4).
+    const records = await listRecords<SceneRecord>('scenes', projectId);
+    this.periods = orderPeriods(await listPeriods(projectId));
     records.sort((a, b) => a.label.localeCompare(b.label));
     const blocked: BlockedScene[] = [];
     for (const record of records) {

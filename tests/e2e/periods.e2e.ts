@@ -4,10 +4,11 @@
 // folders. Covered: a large scene read in place (the project's OPFS folder does not grow by its size) and a
 // small one copied, in two periods; the storage panel says which is which; after a reload both open; the
 // in-place file deleted → the scene says so and offers to pick it again while the rest of the project works;
-// a different file is refused; the same file picked again works, also after a reload.
+// a different file is refused; the same file picked again works, also after a reload. And a project stored
+// before periods (one T1 and one T2 scene, database version 3) opens with each scene in a period of its own.
 import { describe, expect, it } from 'vitest';
-import { guardedSession, baseUrl, screenshot } from './harness.ts';
-import { geoTiff, rgbT1, texture } from './geotiff-fixture.ts';
+import { guardedPage, guardedSession, baseUrl, newGuardedContext, screenshot } from './harness.ts';
+import { geoTiff, rgbT1, rgbT2, texture } from './geotiff-fixture.ts';
 
 const s = guardedSession();
 
@@ -232,6 +233,118 @@ describe('imagery periods, read in place', () => {
       await s.page.reload();
       await expect.poll(() => items().count(), { timeout: 60_000 }).toBe(2);
       expect(await blocked().count()).toBe(0);
+    },
+  );
+
+  it(
+    'a project stored before periods opens with its T1 and T2 as two periods',
+    { timeout: 120_000 },
+    async () => {
+      // A fresh profile holding what the app stored before periods: database version 3, two scene records of that
+      // shape and their OPFS copies, written from a static file of the origin before the app ever runs there.
+      await s.context.close();
+      ({ context: s.context, guard: s.guard } = await newGuardedContext(s.browser));
+      s.page = await guardedPage(s.context, s.guard);
+      await s.page.goto(new URL('favicon.svg', baseUrl()).href);
+      await s.page.evaluate(
+        async ([t1, t2]) => {
+          const bytes = (base64: string): Uint8Array<ArrayBuffer> =>
+            Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+          const root = await navigator.storage.getDirectory();
+          const folder = await (
+            await root.getDirectoryHandle('projects', { create: true })
+          ).getDirectoryHandle('legacy', { create: true });
+          for (const [name, data] of [
+            ['scene-a.tif', t1],
+            ['scene-b.tif', t2],
+          ] as const) {
+            const writable = await (await folder.getFileHandle(name, { create: true })).createWritable();
+            await writable.write(bytes(data));
+            await writable.close();
+          }
+          const now = '2025-06-01T00:00:00.000Z';
+          const scene = (id: string, label: string, acquiredOn: string) => ({
+            schemaVersion: 1,
+            id,
+            projectId: 'legacy',
+            label,
+            fileName: `${id}.tif`,
+            opfsName: `${id}.tif`,
+            size: 0,
+            acquiredOn,
+            sensor: '',
+            bandRoles: ['red', 'green', 'blue'],
+            roleSources: ['photometric', 'photometric', 'photometric'],
+            dateSource: 'tiff_datetime',
+            addedAt: now,
+          });
+          await new Promise<void>((resolve, reject) => {
+            const open = indexedDB.open('redline-notebook', 3);
+            open.onupgradeneeded = () => {
+              const db = open.result;
+              db.createObjectStore('projects', { keyPath: 'id' });
+              db.createObjectStore('settings', { keyPath: 'key' });
+              for (const name of ['layers', 'scenes', 'events', 'notebooks', 'runs', 'patches'])
+                db.createObjectStore(name, { keyPath: 'id' }).createIndex('byProject', 'projectId');
+            };
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const db = open.result;
+              const tx = db.transaction(['projects', 'settings', 'scenes'], 'readwrite');
+              tx.objectStore('projects').put({
+                schemaVersion: 1,
+                id: 'legacy',
+                name: '旧项目',
+                createdAt: now,
+                updatedAt: now,
+              });
+              tx.objectStore('settings').put({ schemaVersion: 1, key: 'lastProject', value: 'legacy' });
+              tx.objectStore('scenes').put(scene('scene-a', 'T1', '2018-03-10'));
+              tx.objectStore('scenes').put(scene('scene-b', 'T2', '2018-09-20'));
+              tx.oncomplete = () => {
+                db.close();
+                resolve();
+              };
+              tx.onerror = () => reject(tx.error);
+            };
+          });
+        },
+        [rgbT1.toString('base64'), rgbT2.toString('base64')] as const,
+      );
+      await s.page.goto(baseUrl());
+      await expect.poll(() => items().count(), { timeout: 60_000 }).toBe(2);
+      expect(
+        await s.page.getByTestId('period').evaluateAll((els) => els.map((e) => e.getAttribute('data-label'))),
+      ).toEqual(['T1', 'T2']);
+      expect(await period('T1').getByTestId('scene-item').count()).toBe(1);
+      expect(await period('T2').getByTestId('scene-item').count()).toBe(1);
+      expect(await period('T1').locator('input[type="date"]').first().inputValue()).toBe('2018-03-10');
+      expect(await items().first().getAttribute('data-storage')).toBe('copied');
+      // Stored as migrated: each scene record names its period, nothing else changed.
+      const stored = await s.page.evaluate(
+        () =>
+          new Promise<{
+            version: number;
+            scenes: { schemaVersion: number; periodId: string; label: string }[];
+          }>((resolve, reject) => {
+            const open = indexedDB.open('redline-notebook');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const db = open.result;
+              const all = db.transaction('scenes').objectStore('scenes').getAll();
+              all.onsuccess = () => {
+                db.close();
+                resolve({ version: db.version, scenes: all.result });
+              };
+            };
+          }),
+      );
+      expect(stored.version).toBe(4);
+      expect(stored.scenes.map((x) => [x.label, x.schemaVersion, typeof x.periodId])).toEqual([
+        ['T1', 2, 'string'],
+        ['T2', 2, 'string'],
+      ]);
+      await screenshot(s.page, 'periods-migrated');
     },
   );
 });
