@@ -2,7 +2,7 @@ import type { Layer } from '@deck.gl/core';
 import type { ProjectScopedRecord } from '../store/database.ts';
 import { deleteRecord, listRecords, putRecord } from '../store/records.ts';
 import { deleteProjectFile, readProjectFile } from '../store/opfs.ts';
-import { listPeriods, putPeriod, putSceneWithPeriod } from '../store/periods.ts';
+import { deletePeriod, listPeriods, putPeriod, putSceneWithPeriod } from '../store/periods.ts';
 import { getSetting, putSetting } from '../store/settings.ts';
 import { compositeBands, guessRoles, type BandRole, type RoleSource } from '../core/display/band-roles.ts';
 import { chooseByDate, sceneDate, type DateSource } from '../core/display/scene-dates.ts';
@@ -262,6 +262,16 @@ class ScenesState {
   async updatePeriod(period: PeriodRecord): Promise<void> {
     await putPeriod(period);
     this.periods = orderPeriods(this.periods.map((item) => (item.id === period.id ? period : item)));
+  }
+
+  /** Remove a period that holds no scene (a period with scenes keeps them: move or remove those first). */
+  async removePeriod(id: string): Promise<void> {
+    const used = [...this.scenes, ...this.blocked].some((item) => item.record.periodId === id);
+    if (used) return;
+    await deletePeriod(id);
+    this.periods = this.periods.filter((period) => period.id !== id);
+    if (this.pairPeriods.t1 === id || this.pairPeriods.t2 === id) this.pairPeriods = { t1: null, t2: null };
+    this.#defaultPair();
   }
 
   /** Move a scene to another period. */

@@ -214,6 +214,8 @@ describe('imagery periods, read in place', () => {
       await expect.poll(() => items().count(), { timeout: 60_000 }).toBe(1);
       await createPeriod('2019Q1', '2019-01-01', '2019-03-31');
       await s.page.getByTestId('composite-false').click();
+      await period('2019Q1').getByTestId('period-remove').click();
+      await expect.poll(() => period('2019Q1').count()).toBe(0);
       await screenshot(s.page, 'periods-file-missing');
 
       // Another file under that name is not the image: refused in words, the scene stays as it was.
@@ -263,14 +265,14 @@ describe('imagery periods, read in place', () => {
             await writable.close();
           }
           const now = '2025-06-01T00:00:00.000Z';
-          const scene = (id: string, label: string, acquiredOn: string) => ({
+          const scene = (id: string, label: string, acquiredOn: string, size: number) => ({
             schemaVersion: 1,
             id,
             projectId: 'legacy',
             label,
             fileName: `${id}.tif`,
             opfsName: `${id}.tif`,
-            size: 0,
+            size,
             acquiredOn,
             sensor: '',
             bandRoles: ['red', 'green', 'blue'],
@@ -299,8 +301,8 @@ describe('imagery periods, read in place', () => {
                 updatedAt: now,
               });
               tx.objectStore('settings').put({ schemaVersion: 1, key: 'lastProject', value: 'legacy' });
-              tx.objectStore('scenes').put(scene('scene-a', 'T1', '2018-03-10'));
-              tx.objectStore('scenes').put(scene('scene-b', 'T2', '2018-09-20'));
+              tx.objectStore('scenes').put(scene('scene-a', 'T1', '2018-03-10', bytes(t1).length));
+              tx.objectStore('scenes').put(scene('scene-b', 'T2', '2018-09-20', bytes(t2).length));
               tx.oncomplete = () => {
                 db.close();
                 resolve();
