@@ -8,7 +8,7 @@ import { classifyRadiometry, type Radiometry } from '../core/display/radiometry.
 import { geodesicDistanceM } from '../core/geo/location.ts';
 import { outputSize, pixelToMap, windowForView, type PixelWindow } from '../core/display/view-window.ts';
 import { imageryLayers, type ImageryTile } from '../map/imagery-layers.ts';
-import type { ImageInfo } from '../../workers/imagery-api.ts';
+import type { ImageInfo, RenderResult } from '../../workers/imagery-api.ts';
 import { imageryWorker } from './imagery-client.ts';
 import { crsFunctions, type CrsFunctions } from './crs-bridge.ts';
 import { mapState, type Bounds } from './map.svelte.ts';
@@ -75,6 +75,27 @@ export function rolesFromHeader(info: ImageInfo): {
 }
 
 let requestCounter = 0;
+
+type Triple = [number, number, number];
+/** Which bands are drawn as red, green and blue, and each one's stretch. */
+interface Display {
+  rgb: Triple;
+  min: Triple;
+  max: Triple;
+}
+
+/** One window of an image rendered by the worker at most `maxWidth`×`maxHeight`; null when cancelled. */
+function renderWindow(
+  imageId: string,
+  window: PixelWindow,
+  maxWidth: number,
+  maxHeight: number,
+  display: Display,
+  requestId: number,
+): Promise<RenderResult | null> {
+  const [width, height] = outputSize(window, maxWidth, maxHeight);
+  return imageryWorker().render({ requestId, imageId, window, width, height, ...display });
+}
 
 /** The project's imagery: T1/T2 scenes, their display (composite, opacity) and rendering from the worker. */
 class ScenesState {
@@ -283,15 +304,21 @@ class ScenesState {
     );
   }
 
-  async #render(scene: Scene, view: Bounds): Promise<void> {
+  /** The bands shown for the chosen composite and their 2–98 % stretch. */
+  #display(scene: Scene): Display {
     const rgb = compositeBands(scene.record.bandRoles, this.composite) ?? [0, 1, 2];
-    const min = rgb.map((b) => scene.info.stretch.p2[b] ?? 0) as [number, number, number];
-    const max = rgb.map((b) => scene.info.stretch.p98[b] ?? 1) as [number, number, number];
+    const min = rgb.map((b) => scene.info.stretch.p2[b] ?? 0) as Triple;
+    const max = rgb.map((b) => scene.info.stretch.p98[b] ?? 1) as Triple;
+    return { rgb, min, max };
+  }
+
+  async #render(scene: Scene, view: Bounds): Promise<void> {
+    const display = this.#display(scene);
     const key = `${this.composite}`;
     if (!scene.base || !scene.base.key.startsWith(`base-${key}`)) {
       const window: PixelWindow = [0, 0, scene.info.width, scene.info.height];
       // A cancelled read (null) keeps what is on screen; the follow-up render replaces it.
-      scene.base = (await this.#tile(scene, window, 1024, 1024, rgb, min, max, `base-${key}`)) ?? scene.base;
+      scene.base = (await this.#tile(scene, window, 1024, 1024, display, `base-${key}`)) ?? scene.base;
     }
     const samples: [number, number][] = [];
     for (const fx of [0, 0.5, 1])
@@ -317,8 +344,7 @@ class ScenesState {
       scene.detail = null;
       return;
     }
-    scene.detail =
-      (await this.#tile(scene, window, width, height, rgb, min, max, `detail-${key}`)) ?? scene.detail;
+    scene.detail = (await this.#tile(scene, window, width, height, display, `detail-${key}`)) ?? scene.detail;
   }
 
   async #tile(
@@ -326,26 +352,14 @@ class ScenesState {
     window: PixelWindow,
     maxWidth: number,
     maxHeight: number,
-    rgb: [number, number, number],
-    min: [number, number, number],
-    max: [number, number, number],
+    display: Display,
     key: string,
   ): Promise<ImageryTile | null> {
-    const [width, height] = outputSize(window, maxWidth, maxHeight);
     const previous = this.#pending.get(`${scene.record.id}-${key}`);
     if (previous !== undefined) void imageryWorker().cancel(previous);
     const requestId = ++requestCounter;
     this.#pending.set(`${scene.record.id}-${key}`, requestId);
-    const result = await imageryWorker().render({
-      requestId,
-      imageId: scene.record.id,
-      window,
-      width,
-      height,
-      rgb,
-      min,
-      max,
-    });
+    const result = await renderWindow(scene.record.id, window, maxWidth, maxHeight, display, requestId);
     if (!result) return null;
     const corner = (col: number, row: number): [number, number] =>
       scene.crs.toLonLat(...pixelToMap(scene.info.transform, col, row));
@@ -403,20 +417,8 @@ class ScenesState {
     ];
     const window = windowForView(corners, scene.info.transform, scene.info.width, scene.info.height);
     if (!window) return null;
-    const rgb = compositeBands(scene.record.bandRoles, this.composite) ?? [0, 1, 2];
-    const min = rgb.map((b) => scene.info.stretch.p2[b] ?? 0) as [number, number, number];
-    const max = rgb.map((b) => scene.info.stretch.p98[b] ?? 1) as [number, number, number];
-    const [width, height] = outputSize(window, size, size);
-    const result = await imageryWorker().render({
-      requestId: ++requestCounter,
-      imageId: sceneId,
-      window,
-      width,
-      height,
-      rgb,
-      min,
-      max,
-    });
+    const display = this.#display(scene);
+    const result = await renderWindow(sceneId, window, size, size, display, ++requestCounter);
     if (!result) return null;
     const [west, north] = scene.crs.toLonLat(...pixelToMap(scene.info.transform, window[0], window[1]));
     const [east, south] = scene.crs.toLonLat(...pixelToMap(scene.info.transform, window[2], window[3]));
