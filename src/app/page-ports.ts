@@ -15,6 +15,7 @@ import type { LayerImportPorts } from './import-layer.ts';
 import type { OutlineScreenPorts } from './commit-outline.ts';
 import type { AddScenePorts } from './add-scene.ts';
 import type { RunDetectionPorts } from './run-detection.ts';
+import type { DrawnPatchPorts } from './draw-patch.ts';
 import { scenes, type Scene } from '../state/scenes.svelte.ts';
 import { attribute, prepareAttribution } from '../state/attribution.ts';
 import { commitPatches, intakePatches } from '../state/patch-intake.ts';
@@ -116,4 +117,12 @@ export const detectionPorts: RunDetectionPorts = {
   attributionMessage: () => t('job.phase.attributes'),
   now: () => new Date(),
   randomSuffix: () => crypto.randomUUID().slice(0, 4),
+};
+
+/** The open project, status bar, intake and case selection, for a hand-drawn patch. */
+export const drawnPatchPorts: DrawnPatchPorts = {
+  projectId: () => project.current?.id ?? null,
+  startJob: () => jobs.start(t('job.drawnPatch'), { cancellable: false }),
+  intake: intakePatches,
+  select: (id) => cases.select(id, false),
 };
