@@ -4,7 +4,7 @@
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import { deleteProjectFile, readProjectFile, writeProjectFile } from '../store/opfs.ts';
-import { putRecord } from '../store/records.ts';
+import { deleteRecord, putRecord } from '../store/records.ts';
 import { deleteLayerRows } from '../db/layers.ts';
 import { putRunRow } from '../db/patches.ts';
 import { layers } from '../state/layers.svelte.ts';
@@ -16,6 +16,7 @@ import type { OutlineScreenPorts } from './commit-outline.ts';
 import type { AddScenePorts } from './add-scene.ts';
 import type { RunDetectionPorts } from './run-detection.ts';
 import type { DrawnPatchPorts } from './draw-patch.ts';
+import type { RemoveLayerPorts } from './remove-layer.ts';
 import { scenes, type Scene } from '../state/scenes.svelte.ts';
 import { attribute, prepareAttribution } from '../state/attribution.ts';
 import { commitPatches, intakePatches } from '../state/patch-intake.ts';
@@ -125,4 +126,12 @@ export const drawnPatchPorts: DrawnPatchPorts = {
   startJob: () => jobs.start(t('job.drawnPatch'), { cancellable: false }),
   intake: intakePatches,
   select: (id) => cases.select(id, false),
+};
+
+/** The page's record store, DuckDB, OPFS folder and layer list, for removing a layer. */
+export const removeLayerPorts: RemoveLayerPorts = {
+  deleteRecord: (id) => deleteRecord('layers', id),
+  deleteRows: deleteLayerRows,
+  deleteFile: deleteProjectFile,
+  unmount: (id) => layers.unmount(id),
 };
