@@ -167,6 +167,28 @@ describe('sample project (?sample=beihai)', () => {
     await screenshot(s.page, 'sample-beihai-legacy-layer');
   });
 
+  it('removes a layer after confirmation: gone from the list, from DuckDB and after a reload', async () => {
+    await s.page.getByTestId('tab-layers').click();
+    const reserves = s.page.locator('[data-testid="layer-item"][data-kind="reserve"]');
+    await expect.poll(() => reserves.count()).toBe(1);
+    const all = await s.page.locator('[data-testid="layer-item"]').count();
+    await reserves.getByRole('button', { name: '移除' }).click();
+    await s.page.getByTestId('confirm-ok').click();
+    await expect.poll(() => s.page.locator('[data-testid="layer-item"]').count()).toBe(all - 1);
+    expect(await reserves.count()).toBe(0);
+    await s.page.getByTestId('tab-notebook').click();
+    await s.page.getByTestId('sql-input').fill("SELECT count(*) AS n FROM layer WHERE kind = 'reserve'");
+    await s.page.getByTestId('sql-run').click();
+    await expect
+      .poll(async () => (await s.page.getByTestId('sql-result').locator('td').last().textContent())?.trim())
+      .toBe('0');
+    await s.page.reload();
+    await expect.poll(() => s.page.getByTestId('scene-item').count(), { timeout: 60_000 }).toBe(2);
+    await expect.poll(() => s.page.locator('[data-testid="layer-item"]').count()).toBe(all - 1);
+    expect(await reserves.count()).toBe(0);
+    await screenshot(s.page, 'sample-beihai-layer-removed');
+  });
+
   it(
     'finishes a sample whose loading a reload cut short, instead of keeping half of it',
     { timeout: 360_000 },

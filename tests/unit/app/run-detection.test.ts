@@ -1,4 +1,3 @@
-import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import {
   runDetection,
@@ -12,18 +11,7 @@ import type { PatchCandidate } from '../../../src/state/patch-intake.ts';
 import { commitWithSerials } from '../../../src/state/patch-serials.ts';
 import type { PatchSnapshot } from '../../../src/core/model.ts';
 import type { RunProvenance } from '../../../src/core/detect/provenance.ts';
-
-const square = (x: number): Polygon => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x, 21],
-      [x + 0.01, 21],
-      [x + 0.01, 21.01],
-      [x, 21],
-    ],
-  ],
-});
+import { square } from './shapes.ts';
 
 const scene = (id: string, date: string): DetectionScene => ({
   record: { id, opfsName: `scene-${id}.tif`, bandRoles: ['red', 'green', 'blue', 'nir'], acquiredOn: date },
