@@ -9,7 +9,12 @@ import type { BandArray, PixelWindow } from '../core/raster/types.ts';
 import { BlockReader } from './geotiff-blocks.ts';
 import { GeoTiffReadError, readMeta, type RasterMeta } from './geotiff-meta.ts';
 
-export { GeoTiffReadError, type RasterMeta, type RasterDtype } from './geotiff-meta.ts';
+export {
+  GeoTiffReadError,
+  type GeoTiffErrorCode,
+  type RasterMeta,
+  type RasterDtype,
+} from './geotiff-meta.ts';
 
 /** What `openGeoTiff` accepts: the bytes, a Blob/File, or (Node only) a path. */
 export type GeoTiffInput = ArrayBuffer | Blob | string;
@@ -61,9 +66,7 @@ export async function openGeoTiff(input: GeoTiffInput, options: OpenOptions = {}
     if (error instanceof GeoTiffReadError) throw error;
     throw new GeoTiffReadError(
       `not a readable GeoTIFF: ${error instanceof Error ? error.message : String(error)}`,
-      {
-        cause: error,
-      },
+      { cause: error, code: 'not_tiff' },
     );
   }
   const readers = new Map<number, Promise<BlockReader>>();

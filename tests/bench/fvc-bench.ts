@@ -1,7 +1,7 @@
 // FVC benchmark: the protection-effectiveness FVC (pixel-dichotomy model, NDVI 5 %/95 % end members, mean
 // per county inside the red lines) over a 10,000 × 10,000 pair of 4-band uint16 DEFLATE GeoTIFFs, in Node,
-// through the same core code as workers/indicators.worker.ts (block reader with the platform's native
-// DecompressionStream, zone rasteriser, NDVI histograms), one worker thread per scene as the app runs one
+// through the same core code as workers/indicators.worker.ts (scene reader over the app's one block decoder,
+// with the fflate inflate the browser worker uses, zone rasteriser, NDVI histograms), one worker thread per scene as the app runs one
 // assessment worker per scene, compared with a GDAL + numpy reference run on the same files.
 import { execFileSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
