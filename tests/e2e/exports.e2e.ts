@@ -11,7 +11,15 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
-import { baseUrl, guardedSession, screenshot, openSampleProject, drawRectangle, png } from './harness.ts';
+import {
+  baseUrl,
+  guardedSession,
+  screenshot,
+  openSampleProject,
+  drawRectangle,
+  png,
+  historyTypes,
+} from './harness.ts';
 import { openBundle } from '../../src/core/bundle/verify.ts';
 import { bytesSource } from '../../src/core/bundle/zip-index.ts';
 import { ANNEX1_COLUMNS, ANNEX4_COLUMNS } from '../../src/core/case/annex.ts';
@@ -330,9 +338,7 @@ describe('exports and case bundles between two browser profiles', () => {
     await expect.poll(() => first.getByTestId('import-result').isVisible(), { timeout: 60_000 }).toBe(true);
     await first.getByTestId('tab-cases').click();
     await first.locator('[data-testid="case-row"][data-stage="handed_over"]').click();
-    const types = await first
-      .getByTestId('history-entry')
-      .evaluateAll((items) => items.map((item) => item.getAttribute('data-type')));
+    const types = await historyTypes(first);
     expect(types.filter((t) => t === 'handed_over')).toHaveLength(2);
     // Both photos are kept, with distinct numbers; the one that moved says so.
     await expect.poll(() => first.getByTestId('evidence-item').count(), { timeout: 30_000 }).toBe(2);

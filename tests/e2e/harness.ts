@@ -179,33 +179,41 @@ export async function waitForBasemap(page: Page): Promise<void> {
 /** RGB of the basemap's land fill (src/map/basemap-layers.ts). */
 export const LAND_RGB: [number, number, number] = [236, 232, 220];
 
+/** RGBA pixels of a screenshot of the map canvas (decoded in the page, which has a PNG decoder); empty if it cannot. */
+export async function mapCanvasPixels(page: Page): Promise<Uint8Array> {
+  const png = await page.getByTestId('map-canvas').screenshot();
+  const base64 = await page.evaluate(async (bytes) => {
+    const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return '';
+    ctx.drawImage(bitmap, 0, 0);
+    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    let binary = '';
+    for (let i = 0; i < data.length; i += 0x8000)
+      binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
+    return btoa(binary);
+  }, Array.from(png));
+  return new Uint8Array(Buffer.from(base64, 'base64'));
+}
+
 /** Share of the map's pixels close to a colour, read from a screenshot of the map canvas. */
 export async function shareOfColour(
   page: Page,
   rgb: [number, number, number],
   tolerance = 6,
 ): Promise<number> {
-  const png = await page.locator('[data-testid="map-canvas"]').screenshot();
-  return page.evaluate(
-    async ({ bytes, rgb, tolerance }) => {
-      const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const ctx = canvas.getContext('2d');
-      if (!ctx) return 0;
-      ctx.drawImage(bitmap, 0, 0);
-      const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-      let hits = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        const close =
-          Math.abs((data[i] ?? 0) - rgb[0]) <= tolerance &&
-          Math.abs((data[i + 1] ?? 0) - rgb[1]) <= tolerance &&
-          Math.abs((data[i + 2] ?? 0) - rgb[2]) <= tolerance;
-        if (close) hits += 1;
-      }
-      return hits / (data.length / 4);
-    },
-    { bytes: Array.from(png), rgb, tolerance },
-  );
+  const data = await mapCanvasPixels(page);
+  if (data.length === 0) return 0;
+  let hits = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    const close =
+      Math.abs(data[i]! - rgb[0]) <= tolerance &&
+      Math.abs(data[i + 1]! - rgb[1]) <= tolerance &&
+      Math.abs(data[i + 2]! - rgb[2]) <= tolerance;
+    if (close) hits += 1;
+  }
+  return hits / (data.length / 4);
 }
 
 /**
@@ -276,6 +284,13 @@ export async function recordErrorToasts(page: Page): Promise<string[]> {
     }).observe(document, { childList: true, subtree: true });
   });
   return seen;
+}
+
+/** The event types of the open case's history, in the order the history list shows them. */
+export function historyTypes(page: Page): Promise<(string | null)[]> {
+  return page
+    .getByTestId('history-entry')
+    .evaluateAll((items) => items.map((item) => item.getAttribute('data-type')));
 }
 
 /** How many vertices the patch being drawn has (the count the drawing hint shows). */

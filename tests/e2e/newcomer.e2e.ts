@@ -19,6 +19,7 @@ import {
   recordErrorToasts,
   screenshot,
   waitForBasemap,
+  historyTypes,
 } from './harness.ts';
 
 const OUT = 'test-results/newcomer';
@@ -242,11 +243,7 @@ describe('a newcomer’s first session on the sample project (issue 17)', () => 
     for (const id of confirmed) expect(await stageOf(id), id).toBe('confirmed');
     // The note is in the case's history.
     await row(notedId).click();
-    await expect
-      .poll(() =>
-        page.getByTestId('history-entry').evaluateAll((e) => e.map((x) => x.getAttribute('data-type'))),
-      )
-      .toContain('note_added');
+    await expect.poll(() => historyTypes(page)).toContain('note_added');
     expect(await page.getByTestId('case-history').textContent()).toContain('现场为新建鱼塘');
     await scanEnglish('case detail after review');
   });
