@@ -12,24 +12,11 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 // @ts-expect-error -- plain ESM helper shared with `npm start`; it has no type declarations.
-import { CSP } from '../../scripts/serve.mjs';
+import { CSP, TYPES } from '../../scripts/serve.mjs';
 import { expectGuardClean, guardedProfile, launch, screenshot, type Guard } from './harness.ts';
 
 const DIST = resolve(process.env.OFFLINE_DIST ?? 'dist');
 const SUB_PATH = '/workshop/redline/';
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.geojson': 'application/geo+json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.tif': 'image/tiff',
-  '.zip': 'application/zip',
-  '.webmanifest': 'application/manifest+json',
-};
 
 /** A static server of DIST under SUB_PATH only; `rewriteWorker` changes sw.js as a new deploy would. */
 class SubPathServer {
@@ -48,7 +35,7 @@ class SubPathServer {
       if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
       if (!existsSync(path)) return void response.writeHead(404).end();
       const headers = {
-        'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
+        'Content-Type': (TYPES as Record<string, string>)[extname(path)] ?? 'application/octet-stream',
         'Content-Security-Policy': CSP as string,
         'Cache-Control': 'no-cache',
       };
