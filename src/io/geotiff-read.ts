@@ -1,7 +1,7 @@
 /**
  * Open a GeoTIFF (ArrayBuffer, Blob/File, or a file path in Node) and read windows of it, at full
  * resolution or from an overview. Reading goes through a bounded block cache (geotiff-blocks.ts).
- * Call `useNodeInflate()` (Node) or `useWebInflate()` (browser) once to replace geotiff.js's pure-JS DEFLATE.
+ * Blocks are decoded by geotiff-decode.ts: Node entry points call `useNodeInflate()` once; elsewhere fflate is used.
  */
 import { fromArrayBuffer, type GeoTIFF } from 'geotiff';
 import { geoTiffFromBlob } from './geotiff-blob-source.ts';
