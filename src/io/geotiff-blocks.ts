@@ -1,7 +1,7 @@
 /**
  * Window reads assembled from decoded blocks (tiles or strips), with a bounded LRU cache of decoded blocks:
  * neighbouring windows with overlapping halos decode each block once. All blocks a window needs are requested
- * together, so asynchronous decoders (Node's zlib thread pool, DecompressionStream) run in parallel.
+ * together, so an asynchronous inflate (Node's zlib thread pool) runs them in parallel.
  */
 import type { BaseDecoder, GeoTIFFImage } from 'geotiff';
 import type { BandArray, PixelWindow } from '../core/raster/types.ts';
