@@ -9,7 +9,8 @@ export const CSP =
   "img-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; object-src 'none'; " +
   "base-uri 'self'; form-action 'none'";
 
-const TYPES = {
+/** Content types by file extension (the offline test's sub-path server uses them too). */
+export const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',

@@ -50,9 +50,10 @@ import {
   type ExportRequest,
   type LedgerInput,
 } from './export-api.ts';
+import { cancellableJobs } from './cancellable-jobs.ts';
 
 type Progress = (share: number | null, message: string) => void;
-const running = new Map<number, AbortController>();
+const jobs = cancellableJobs();
 
 function check(signal: AbortSignal): void {
   if (signal.aborted) throw new Error(`${CANCELLED}: cancelled by the user`);
@@ -285,25 +286,14 @@ async function checkBundle(
   };
 }
 
-/** Run one job with its AbortController registered under `jobId`. */
-async function withJob<T>(jobId: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  running.set(jobId, controller);
-  try {
-    return await work(controller.signal);
-  } finally {
-    running.delete(jobId);
-  }
-}
-
 const api: ExportApi = {
   build(jobId, ledger, request, onProgress) {
     const catalog = applyOverrides(DEFAULT_CATALOG, ledger.settings.catalog);
-    return withJob(jobId, (signal) => build(ledger, request, catalog, signal, onProgress));
+    return jobs.run(jobId, (signal) => build(ledger, request, catalog, signal, onProgress));
   },
 
   checkBundle(jobId, file, local, localProjectId, onProgress) {
-    return withJob(jobId, async (signal) => {
+    return jobs.run(jobId, async (signal) => {
       try {
         return await checkBundle(file, local, localProjectId, signal, onProgress);
       } catch (error) {
@@ -320,7 +310,7 @@ const api: ExportApi = {
   },
 
   cancel(jobId) {
-    running.get(jobId)?.abort();
+    jobs.cancel(jobId);
   },
 };
 

@@ -4,26 +4,16 @@ import { classCountsOfScene, ndviHistogramsOfScene } from '../src/core/indicator
 import { GeoTiffScene } from '../src/io/geotiff-scene.ts';
 import { AssessmentCancelledError, assessVector } from '../src/core/indicators/vector.ts';
 import type { AssessApi } from './indicators-api.ts';
+import { cancellableJobs } from './cancellable-jobs.ts';
 
-const running = new Map<number, AbortController>();
-
-/** Run a job under its own AbortController so `cancel(jobId)` can stop it between blocks. */
-async function withJob<T>(jobId: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  running.set(jobId, controller);
-  try {
-    return await work(controller.signal);
-  } finally {
-    running.delete(jobId);
-  }
-}
+const jobs = cancellableJobs();
 
 // Progress is fire-and-forget: awaiting the main thread on every block would slow the job down.
 const report = (onProgress?: (share: number) => void) => (share: number) => void onProgress?.(share);
 
 const api: AssessApi = {
   fvc(jobId, request, onProgress) {
-    return withJob(jobId, async (signal) => {
+    return jobs.run(jobId, async (signal) => {
       const started = performance.now();
       const scene = await GeoTiffScene.open(request.scene);
       const hist = await ndviHistogramsOfScene(
@@ -43,7 +33,7 @@ const api: AssessApi = {
   },
 
   landCover(jobId, request, onProgress) {
-    return withJob(jobId, async (signal) => {
+    return jobs.run(jobId, async (signal) => {
       const scene = await GeoTiffScene.open(request.scene);
       return classCountsOfScene(scene, request.zones, request.band, {
         signal,
@@ -53,7 +43,7 @@ const api: AssessApi = {
   },
 
   vector(jobId, input, onProgress) {
-    return withJob(jobId, async (signal) =>
+    return jobs.run(jobId, async (signal) =>
       assessVector(input, (share) => {
         if (signal.aborted) throw new AssessmentCancelledError();
         void onProgress?.(share);
@@ -62,7 +52,7 @@ const api: AssessApi = {
   },
 
   cancel(jobId) {
-    running.get(jobId)?.abort();
+    jobs.cancel(jobId);
   },
 };
 

@@ -2,9 +2,11 @@
  * The use-cases' ports bound to the page's own stores and clients: what the screen passes in. Tests pass fakes
  * instead, so each use-case's write order and rollback are checked without a browser.
  */
-import { deleteProjectFile, writeProjectFile } from '../store/opfs.ts';
-import { putRecord } from '../store/records.ts';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { deleteProjectFile, readProjectFile, writeProjectFile } from '../store/opfs.ts';
+import { deleteRecord, putRecord } from '../store/records.ts';
 import { deleteLayerRows } from '../db/layers.ts';
+import { putRunRow } from '../db/patches.ts';
 import { layers } from '../state/layers.svelte.ts';
 import { mapState } from '../state/map.svelte.ts';
 import { ledger } from '../state/ledger.svelte.ts';
@@ -12,9 +14,14 @@ import type { EvidencePorts } from './attach-evidence.ts';
 import type { LayerImportPorts } from './import-layer.ts';
 import type { OutlineScreenPorts } from './commit-outline.ts';
 import type { AddScenePorts } from './add-scene.ts';
+import type { RunDetectionPorts } from './run-detection.ts';
+import type { DrawnPatchPorts } from './draw-patch.ts';
+import type { RemoveLayerPorts } from './remove-layer.ts';
 import { scenes, type Scene } from '../state/scenes.svelte.ts';
 import { attribute, prepareAttribution } from '../state/attribution.ts';
-import { commitPatches } from '../state/patch-intake.ts';
+import { commitPatches, intakePatches } from '../state/patch-intake.ts';
+import { DETECTION_JOB } from '../state/run-recovery.ts';
+import { drawingPreview } from '../map/detection-layers.ts';
 import { cases } from '../state/cases.svelte.ts';
 import { jobs } from '../state/jobs.svelte.ts';
 import { project } from '../state/project.svelte.ts';
@@ -89,4 +96,42 @@ export const addScenePorts: AddScenePorts<Scene> = {
   putRecord: (record) => scenes.save(record),
   deleteFile: deleteProjectFile,
   remove: (id) => scenes.remove(id),
+};
+
+/** The page's stores, ledger, map and status bar, for a detection run. */
+export const detectionPorts: RunDetectionPorts = {
+  ensureActor: () => ledger.ensureActor(),
+  startJob: () => jobs.start(t('job.detection'), { kind: DETECTION_JOB }),
+  readFile: readProjectFile,
+  areal: (kind) =>
+    layers
+      .ofKind(kind)
+      .flatMap(({ features }) => features.map((f) => f.geometry))
+      .filter((g): g is Polygon | MultiPolygon => g?.type === 'Polygon' || g?.type === 'MultiPolygon'),
+  putRun: (run) => putRecord('runs', run),
+  putRunRow,
+  intake: intakePatches,
+  preview: (patches) =>
+    patches
+      ? mapState.setOverlay('detection-preview', drawingPreview(patches))
+      : mapState.removeOverlay('detection-preview'),
+  attributionMessage: () => t('job.phase.attributes'),
+  now: () => new Date(),
+  randomSuffix: () => crypto.randomUUID().slice(0, 4),
+};
+
+/** The open project, status bar, intake and case selection, for a hand-drawn patch. */
+export const drawnPatchPorts: DrawnPatchPorts = {
+  projectId: () => project.current?.id ?? null,
+  startJob: () => jobs.start(t('job.drawnPatch'), { cancellable: false }),
+  intake: intakePatches,
+  select: (id) => cases.select(id, false),
+};
+
+/** The page's record store, DuckDB, OPFS folder and layer list, for removing a layer. */
+export const removeLayerPorts: RemoveLayerPorts = {
+  deleteRecord: (id) => deleteRecord('layers', id),
+  deleteRows: deleteLayerRows,
+  deleteFile: deleteProjectFile,
+  unmount: (id) => layers.unmount(id),
 };

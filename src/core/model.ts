@@ -55,9 +55,8 @@ export const GeometrySchema = z.union([PolygonSchema, MultiPolygonSchema]) as z.
 
 /** Detection states before a patch is a case proper (draft remote-sensing standard). */
 export const DETECTION_STAGES = ['auto', 'clue', 'suspected'] as const;
-export const STAGES = [
-  ...DETECTION_STAGES,
-  'rejected',
+/** Stages once the consultation (会商) confirmed a case, in workflow order. */
+export const POST_CONFIRMATION_STAGES = [
   'confirmed',
   'handed_over',
   'verified',
@@ -65,6 +64,7 @@ export const STAGES = [
   'rechecked',
   'closed',
 ] as const;
+export const STAGES = [...DETECTION_STAGES, 'rejected', ...POST_CONFIRMATION_STAGES] as const;
 export type Stage = (typeof STAGES)[number];
 export type DetectionStage = (typeof DETECTION_STAGES)[number];
 export const REVIEW_LEVELS = ['single', 'self', 'expert', 'final'] as const;

@@ -1,56 +1,12 @@
 /**
  * Window reads assembled from decoded blocks (tiles or strips), with a bounded LRU cache of decoded blocks:
  * neighbouring windows with overlapping halos decode each block once. All blocks a window needs are requested
- * together, so asynchronous decoders (Node's zlib thread pool, DecompressionStream) run in parallel.
+ * together, so an asynchronous inflate (Node's zlib thread pool) runs them in parallel.
  */
-import { getDecoder, type BaseDecoder, type GeoTIFFImage } from 'geotiff';
+import type { BaseDecoder, GeoTIFFImage } from 'geotiff';
 import type { BandArray, PixelWindow } from '../core/raster/types.ts';
+import { BlockDecoder, arrayOf, samplesOf } from './geotiff-decode.ts';
 import { GeoTiffReadError, dtypeOf, type RasterDtype } from './geotiff-meta.ts';
-
-const ARRAYS: Record<RasterDtype, (b: ArrayBufferLike) => BandArray> = {
-  uint8: (b) => new Uint8Array(b),
-  int8: (b) => new Uint8Array(b), // read as raw bytes; int8 imagery is not expected
-  uint16: (b) => new Uint16Array(b),
-  int16: (b) => new Int16Array(b),
-  uint32: (b) => new Uint32Array(b),
-  int32: (b) => new Int32Array(b),
-  float32: (b) => new Float32Array(b),
-  float64: (b) => new Float64Array(b),
-};
-
-const MAKE: Record<RasterDtype, (n: number) => BandArray> = {
-  uint8: (n) => new Uint8Array(n),
-  int8: (n) => new Uint8Array(n),
-  uint16: (n) => new Uint16Array(n),
-  int16: (n) => new Int16Array(n),
-  uint32: (n) => new Uint32Array(n),
-  int32: (n) => new Int32Array(n),
-  float32: (n) => new Float32Array(n),
-  float64: (n) => new Float64Array(n),
-};
-
-async function decoderFor(image: GeoTIFFImage): Promise<BaseDecoder> {
-  const dir = image.fileDirectory;
-  const compression = Number((await dir.loadValue('Compression')) ?? 1);
-  const tiled = image.isTiled;
-  const params: Record<string, unknown> = {
-    tileWidth: tiled ? await dir.loadValue('TileWidth') : await dir.loadValue('ImageWidth'),
-    tileHeight: tiled
-      ? await dir.loadValue('TileLength')
-      : (await dir.loadValue('RowsPerStrip')) || (await dir.loadValue('ImageLength')),
-    planarConfiguration: await dir.loadValue('PlanarConfiguration'),
-    bitsPerSample: await dir.loadValue('BitsPerSample'),
-    predictor: (await dir.loadValue('Predictor')) || 1,
-  };
-  if (compression === 7) params.JPEGTables = await dir.loadValue('JPEGTables');
-  if (compression === 34887) params.LercParameters = await dir.loadValue('LercParameters');
-  try {
-    // The parameter object mirrors geotiff.js's own defaultDecoderParameterFn.
-    return await getDecoder(compression, params as unknown as Parameters<typeof getDecoder>[1]);
-  } catch (error) {
-    throw new GeoTiffReadError(`unsupported TIFF compression ${compression}`, { cause: error });
-  }
-}
 
 /** The most a sweep may claim for one image: beyond it (very wide images), blocks are decoded again instead. */
 const SWEEP_CACHE_CAP = 256 * 2 ** 20;
@@ -112,10 +68,17 @@ export class BlockReader {
       this.cache.set(key, hit);
       return hit;
     }
-    this.decoder ??= decoderFor(this.image);
+    // geotiff.js finds and fetches the block (and fills sparse ones with nodata); the shared decoder decodes it.
+    // getTileOrStrip only calls the decoder's `decode`.
+    this.decoder ??= BlockDecoder.of(this.image).then(
+      (d) =>
+        ({
+          decode: async (raw: ArrayBuffer) => (await d.decode(raw)).buffer,
+        }) as unknown as BaseDecoder,
+    );
     const promise = this.decoder
       .then((decoder) => this.image.getTileOrStrip(bx, by, sample, decoder, signal))
-      .then(({ data }) => ARRAYS[this.dtype](data as ArrayBufferLike));
+      .then(({ data }) => samplesOf(this.dtype, data as ArrayBuffer));
     promise.catch(() => this.cache.delete(key));
     this.cache.set(key, promise);
     this.cachedBytes += this.blockBytes;
@@ -143,11 +106,11 @@ export class BlockReader {
     for (const b of bands) if (b < 0 || b >= this.spp) throw new GeoTiffReadError(`no band ${b + 1}`);
     const ww = x1 - x0;
     const n = ww * (y1 - y0);
-    const sample = MAKE[this.dtype](0);
+    const sample = arrayOf(this.dtype, 0);
     const reusable =
       into?.length === bands.length &&
       into.every((a) => a.length === n && a.constructor === sample.constructor);
-    const out = reusable ? into! : bands.map(() => MAKE[this.dtype](n));
+    const out = reusable ? into! : bands.map(() => arrayOf(this.dtype, n));
     const jobs: Promise<void>[] = [];
     for (let by = Math.floor(y0 / this.bh); by * this.bh < y1; by += 1)
       for (let bx = Math.floor(x0 / this.bw); bx * this.bw < x1; bx += 1) {

@@ -34,7 +34,8 @@ export async function evaluateFiles(
   try {
     const result = await detectChanges(pair.input, options.params ?? {});
     const { width, height, geotransform, geoKeys } = truthRaster.meta;
-    if (!geotransform) throw new GeoTiffReadError('truth: the file has no georeferencing');
+    if (!geotransform)
+      throw new GeoTiffReadError('truth: the file has no georeferencing', { code: 'no_georef' });
     const [band] = await truthRaster.readWindow({ x0: 0, y0: 0, x1: width, y1: height }, { bands: [0] });
     const truth = Uint8Array.from(band!, (v) => (v === 1 ? 1 : 0));
     const grid: TruthGrid = { width, height, geotransform };

@@ -4,7 +4,8 @@
  */
 import { promisify } from 'node:util';
 import { inflate, inflateSync } from 'node:zlib';
-import { addDecoder, BaseDecoder } from 'geotiff';
+import { BaseDecoder } from 'geotiff';
+import { chooseInflate } from './geotiff-inflate-web.ts';
 
 const inflateAsync = promisify(inflate);
 
@@ -41,6 +42,6 @@ let syncMode = false;
 export function useNodeInflate(options: { sync?: boolean } = {}): void {
   syncMode = options.sync ?? syncMode;
   if (installed) return;
-  addDecoder([8, 32946], () => Promise.resolve(NodeInflateDecoder), undefined, false);
+  chooseInflate(NodeInflateDecoder);
   installed = true;
 }

@@ -71,11 +71,15 @@ class FflateInflateDecoder extends BaseDecoder {
   }
 }
 
-let installed = false;
+let chosen = false;
 
-/** Register the fflate decoder for DEFLATE (compressions 8 and 32946). */
+/** Register `decoder` for DEFLATE (compressions 8 and 32946): the one inflate every GeoTIFF read then uses. */
+export function chooseInflate(decoder: typeof BaseDecoder): void {
+  addDecoder([8, 32946], () => Promise.resolve(decoder), undefined, false);
+  chosen = true;
+}
+
+/** Register the fflate decoder for DEFLATE, unless the platform already chose its own (Node: zlib). */
 export function useFastInflate(): void {
-  if (installed) return;
-  addDecoder([8, 32946], () => Promise.resolve(FflateInflateDecoder), undefined, false);
-  installed = true;
+  if (!chosen) chooseInflate(FflateInflateDecoder);
 }

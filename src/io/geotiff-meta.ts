@@ -31,11 +31,20 @@ export interface RasterMeta {
   compression: number;
 }
 
-/** Thrown when a file cannot be read as a GeoTIFF raster. */
+/**
+ * Why a GeoTIFF cannot be read, as the imagery codes that have a sentence for the user (src/i18n/app-errors.ts):
+ * not a TIFF at all, no georeferencing, or pixels (or a layout) that cannot be decoded.
+ */
+export const GEOTIFF_ERROR_CODES = ['not_tiff', 'no_georef', 'image_damaged'] as const;
+export type GeoTiffErrorCode = (typeof GEOTIFF_ERROR_CODES)[number];
+
+/** Thrown when a file cannot be read as a GeoTIFF raster; every GeoTIFF reader of the app throws this one. */
 export class GeoTiffReadError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  readonly code: GeoTiffErrorCode;
+  constructor(message: string, options?: { cause?: unknown; code?: GeoTiffErrorCode }) {
     super(message, options);
     this.name = 'GeoTiffReadError';
+    this.code = options?.code ?? 'image_damaged';
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * Open a GeoTIFF (ArrayBuffer, Blob/File, or a file path in Node) and read windows of it, at full
  * resolution or from an overview. Reading goes through a bounded block cache (geotiff-blocks.ts).
- * Call `useNodeInflate()` (Node) or `useWebInflate()` (browser) once to replace geotiff.js's pure-JS DEFLATE.
+ * Blocks are decoded by geotiff-decode.ts: Node entry points call `useNodeInflate()` once; elsewhere fflate is used.
  */
 import { fromArrayBuffer, type GeoTIFF } from 'geotiff';
 import { geoTiffFromBlob } from './geotiff-blob-source.ts';
@@ -9,7 +9,12 @@ import type { BandArray, PixelWindow } from '../core/raster/types.ts';
 import { BlockReader } from './geotiff-blocks.ts';
 import { GeoTiffReadError, readMeta, type RasterMeta } from './geotiff-meta.ts';
 
-export { GeoTiffReadError, type RasterMeta, type RasterDtype } from './geotiff-meta.ts';
+export {
+  GeoTiffReadError,
+  type GeoTiffErrorCode,
+  type RasterMeta,
+  type RasterDtype,
+} from './geotiff-meta.ts';
 
 /** What `openGeoTiff` accepts: the bytes, a Blob/File, or (Node only) a path. */
 export type GeoTiffInput = ArrayBuffer | Blob | string;
@@ -61,9 +66,7 @@ export async function openGeoTiff(input: GeoTiffInput, options: OpenOptions = {}
     if (error instanceof GeoTiffReadError) throw error;
     throw new GeoTiffReadError(
       `not a readable GeoTIFF: ${error instanceof Error ? error.message : String(error)}`,
-      {
-        cause: error,
-      },
+      { cause: error, code: 'not_tiff' },
     );
   }
   const readers = new Map<number, Promise<BlockReader>>();

@@ -1,25 +1,15 @@
 import type { MultiPolygon, Polygon } from 'geojson';
-import { toSquareMetres, type AreaUnit } from '../core/area-units.ts';
+import type { AreaUnit } from '../core/area-units.ts';
 import type { BandRole } from '../core/display/band-roles.ts';
-import { putRecord } from '../store/records.ts';
-import { readProjectFile } from '../store/opfs.ts';
-import { putRunRow } from '../db/patches.ts';
-import { jobs } from './jobs.svelte.ts';
-import { ledger } from './ledger.svelte.ts';
-import { layers } from './layers.svelte.ts';
+import type { PatchCandidate } from './patch-intake.ts';
 import { scenes } from './scenes.svelte.ts';
 import { project } from './project.svelte.ts';
-import { intakePatches, type PatchCandidate } from './patch-intake.ts';
-import { mapState } from './map.svelte.ts';
-import { drawingPreview } from '../map/detection-layers.ts';
-import { DETECTION_JOB } from './run-recovery.ts';
 import { DEFAULT_DETECT_PARAMS, type DetectParams } from '../core/detect/params.ts';
 import { planFromRoles, type DetectPlan } from '../core/detect/app-request.ts';
 import type { RunProvenance } from '../core/detect/provenance.ts';
 import { seasonMismatch, type Season } from '../core/display/scene-dates.ts';
 import { DetectionSetupError } from './detection-text.ts';
 import type { Scene } from './scenes.svelte.ts';
-import { t } from '../i18n/i18n.svelte.ts';
 
 /**
  * What the detection engine needs from the panel: two images, their band roles, the area to search and the
@@ -197,7 +187,7 @@ class DetectionState {
    * Everything that can be known to be wrong before a run, checked before anything is stored: the scenes,
    * the engine, the roles against the files, and whether the footprints meet.
    */
-  #preflight(): { projectId: string; one: Scene; two: Scene; active: DetectEngine } {
+  preflight(): { projectId: string; one: Scene; two: Scene; engine: DetectEngine } {
     const projectId = project.current?.id;
     if (!projectId) throw new DetectionSetupError('no_project');
     if (!engine) throw new DetectionSetupError('engine_missing');
@@ -205,98 +195,16 @@ class DetectionState {
     if (!pair) throw new DetectionSetupError('scenes_missing');
     this.plan();
     const [one, two] = pair;
-    return { projectId, one, two, active: engine };
+    return { projectId, one, two, engine };
   }
 
-  async run(): Promise<number> {
-    this.pickScenes();
-    // Found patches are opened as cases in the user's name: ask for it now (once per device), not after the run.
-    await ledger.ensureActor();
-    const { projectId, one, two, active } = this.#preflight();
-    const job = jobs.start(t('job.detection'), { kind: DETECTION_JOB });
-    this.running = true;
-    const run: RunRecord = {
-      schemaVersion: 1,
-      id: `run-${new Date()
-        .toISOString()
-        .replace(/[-:.TZ]/g, '')
-        .slice(0, 14)}-${crypto.randomUUID().slice(0, 4)}`,
-      projectId,
-      t1: one.record.id,
-      t2: two.record.id,
-      params: {},
-      startedAt: new Date().toISOString(),
-      finishedAt: null,
-      status: 'running',
-      patchCount: 0,
-    };
-    // Recorded before the work starts: a tab closed mid-run leaves a 'running' record that the next load marks interrupted.
-    await putRecord('runs', run);
-    const preview: PatchCandidate[] = [];
-    try {
-      const request: DetectionChoices = {
-        t1: await readProjectFile(projectId, one.record.opfsName),
-        t2: await readProjectFile(projectId, two.record.opfsName),
-        t1Roles: one.record.bandRoles,
-        t2Roles: two.record.bandRoles,
-        include: areal('redline'),
-        exclude: areal('reserve'),
-        sensitivity: this.auto ? null : this.sensitivity,
-        minAreaM2: toSquareMetres(this.minArea, this.unit),
-        fileBands: { t1: one.info.bands, t2: two.info.bands },
-        dates: { t1: one.record.acquiredOn, t2: two.record.acquiredOn },
-      };
-      const outcome = await active.detect(request, job.signal, (share, message, newPatches) => {
-        job.update(share * 0.9, message);
-        preview.push(...newPatches);
-        mapState.setOverlay('detection-preview', drawingPreview(preview));
-      });
-      job.update(0.92, t('job.phase.attributes'));
-      const opened = await intakePatches(projectId, outcome.patches, {
-        runId: run.id,
-        clueSource: 'satellite',
-        stage: 'auto',
-        requireRedline: true,
-        signal: job.signal,
-      });
-      Object.assign(run, {
-        params: { ...outcome.params, minAreaM2: request.minAreaM2, sensitivity: request.sensitivity },
-        finishedAt: new Date().toISOString(),
-        status: 'done',
-        patchCount: opened.length,
-      });
-      this.lastCount = opened.length;
-      this.lastProvenance = provenanceOf(outcome);
-      this.lastProject = projectId;
-      this.lastThreshold = formatThreshold(outcome.params.thresholdUsed);
-      job.done();
-      return opened.length;
-    } catch (error) {
-      Object.assign(run, {
-        finishedAt: new Date().toISOString(),
-        status: job.signal.aborted ? 'cancelled' : 'failed',
-      });
-      if (!job.signal.aborted) job.fail(error);
-      throw error;
-    } finally {
-      await putRecord('runs', run);
-      await putRunRow(run);
-      mapState.removeOverlay('detection-preview');
-      this.running = false;
-    }
+  /** Show a finished run's result (its project, count, threshold and what the engine decided). */
+  showResult(projectId: string, count: number, outcome: DetectOutcome): void {
+    this.lastCount = count;
+    this.lastProvenance = outcome.provenance ?? outcome.params.provenance;
+    this.lastProject = projectId;
+    this.lastThreshold = formatThreshold(outcome.params.thresholdUsed);
   }
-}
-
-/** The engine's provenance: on the outcome, or recorded among the run's parameters. */
-function provenanceOf(outcome: DetectOutcome): RunProvenance {
-  return outcome.provenance ?? outcome.params.provenance;
-}
-
-function areal(kind: 'redline' | 'reserve'): (Polygon | MultiPolygon)[] {
-  return layers
-    .ofKind(kind)
-    .flatMap(({ features }) => features.map((f) => f.geometry))
-    .filter((g): g is Polygon | MultiPolygon => g?.type === 'Polygon' || g?.type === 'MultiPolygon');
 }
 
 export const detection = new DetectionState();

@@ -1,11 +1,7 @@
 import { drawingLayers } from '../map/patch-layers.ts';
 import { mapState } from './map.svelte.ts';
-import { intakeDrawnPatch } from './patch-intake.ts';
-import { project } from './project.svelte.ts';
-import { cases } from './cases.svelte.ts';
-import type { CaseId } from '../core/ids.ts';
 
-/** Drawing a patch by hand: clicks add vertices, finish attributes it and opens a case with its clue source. */
+/** Drawing a patch by hand: clicks add vertices; finishing (src/app/draw-patch.ts) opens a case from them. */
 class DrawState {
   active = $state(false);
   vertices = $state.raw<[number, number][]>([]);
@@ -28,17 +24,6 @@ class DrawState {
     this.vertices = [];
     mapState.clickHandler = null;
     mapState.removeOverlay('drawing');
-  }
-
-  /** Finish: needs three vertices; the new case is selected. */
-  async finish(): Promise<void> {
-    const ring = this.vertices;
-    const projectId = project.current?.id;
-    const clue = this.clueSource;
-    this.cancel();
-    if (ring.length < 3 || !projectId) return;
-    const id = await intakeDrawnPatch(projectId, ring, clue);
-    if (id) cases.select(id as CaseId, false);
   }
 
   #show(): void {

@@ -29,8 +29,9 @@ export function chipScenes(): Scene[] {
 const caption = (scene: Scene): string =>
   [scene.record.label, scene.record.acquiredOn ?? '', scene.record.sensor].filter(Boolean).join(' ');
 
-function drawOutline(
-  ctx: OffscreenCanvasRenderingContext2D,
+/** The patch outline in yellow over a chip; `to` maps a lon/lat position to canvas pixels. */
+export function drawOutline(
+  ctx: OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D,
   outline: Polygon | MultiPolygon,
   to: (p: number[]) => [number, number],
 ): void {

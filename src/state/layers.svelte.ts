@@ -4,9 +4,9 @@ import type { DrawGeometry } from '../io/draw-geometry.ts';
 import { isArrowIpc } from '../io/feature-arrow-read.ts';
 import { featuresFromDraw, type FeatureAttributes } from '../io/draw-features.ts';
 import type { ProjectScopedRecord } from '../store/database.ts';
-import { deleteRecord, listRecords, putRecord } from '../store/records.ts';
-import { deleteProjectFile, readProjectFile } from '../store/opfs.ts';
-import { deleteLayerRows, putLayer, updateLayerRow } from '../db/layers.ts';
+import { listRecords, putRecord } from '../store/records.ts';
+import { readProjectFile } from '../store/opfs.ts';
+import { putLayer, updateLayerRow } from '../db/layers.ts';
 import { polygonDataAt, vectorLayers, type MapSight } from '../map/vector-layers.ts';
 import type { PolygonData } from '../map/view-subset.ts';
 import type { ImportErrorData, ImportWarning } from '../io/import-error.ts';
@@ -177,16 +177,6 @@ class LayersState {
     await updateLayerRow(record.id, record.kind, record.name);
     this.list = this.list.map((item) => (item.id === record.id ? record : item));
     this.#draw(record);
-  }
-
-  async remove(id: string): Promise<void> {
-    const record = this.list.find((item) => item.id === id);
-    await deleteRecord('layers', id);
-    await deleteLayerRows(id);
-    if (record) await deleteProjectFile(record.projectId, record.opfsName);
-    mapState.removeOverlay(`vector-${id}`);
-    this.#mounted.delete(id);
-    this.list = this.list.filter((item) => item.id !== id);
   }
 
   /** The features of a layer, decoded from its rows on first use (drawing never needs them). */

@@ -6,9 +6,7 @@ import { attribute, loadSerialMarks, prepareAttribution, saveSerialMarks } from 
 import { commitWithSerials } from './patch-serials.ts';
 import { ledger } from './ledger.svelte.ts';
 import { layers } from './layers.svelte.ts';
-import { jobs } from './jobs.svelte.ts';
 import { cases } from './cases.svelte.ts';
-import { t } from '../i18n/i18n.svelte.ts';
 
 /** A patch found by detection or drawn by hand, before attribution. */
 export interface PatchCandidate {
@@ -111,30 +109,4 @@ export async function commitPatches(
       return snapshots;
     },
   );
-}
-
-/** Hand-drawn patch (a clue from 领导批示 / 信访举报 / 舆情反映…): attributed like detected ones. */
-export async function intakeDrawnPatch(
-  projectId: string,
-  ring: [number, number][],
-  clueSource: string,
-): Promise<string | null> {
-  const job = jobs.start(t('job.drawnPatch'), { cancellable: false });
-  try {
-    const closed = [...ring, ring[0] as [number, number]];
-    const [snapshot] = await intakePatches(
-      projectId,
-      [{ geometry: { type: 'Polygon', coordinates: [closed] } }],
-      {
-        clueSource,
-        stage: 'suspected',
-        requireRedline: false,
-      },
-    );
-    job.done();
-    return snapshot?.id ?? null;
-  } catch (error) {
-    job.fail(error);
-    throw error;
-  }
 }

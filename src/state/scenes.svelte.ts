@@ -10,7 +10,7 @@ import { classifyRadiometry, type Radiometry } from '../core/display/radiometry.
 import { geodesicDistanceM } from '../core/geo/location.ts';
 import { outputSize, pixelToMap, windowForView, type PixelWindow } from '../core/display/view-window.ts';
 import { footprintLayers, imageryLayers, type ImageryTile } from '../map/imagery-layers.ts';
-import type { ImageInfo, RenderRequest } from '../../workers/imagery-api.ts';
+import type { ImageInfo, RenderResult } from '../../workers/imagery-api.ts';
 import {
   bestScene,
   cloudShareFromMetadata,
@@ -168,6 +168,27 @@ export function rolesFromHeader(info: ImageInfo): {
 }
 
 let requestCounter = 0;
+
+type Triple = [number, number, number];
+/** Which bands are drawn as red, green and blue, and each one's stretch. */
+interface Display {
+  rgb: Triple;
+  min: Triple;
+  max: Triple;
+}
+
+/** One window of an image rendered by the worker at most `maxWidth`×`maxHeight`; null when cancelled. */
+function renderWindow(
+  imageId: string,
+  window: PixelWindow,
+  maxWidth: number,
+  maxHeight: number,
+  display: Display,
+  requestId: number,
+): Promise<RenderResult | null> {
+  const [width, height] = outputSize(window, maxWidth, maxHeight);
+  return imageryWorker().render({ requestId, imageId, window, width, height, ...display });
+}
 
 /** The project's imagery: periods of scenes, their display (composite, opacity) and rendering from the worker. */
 class ScenesState {
@@ -584,26 +605,21 @@ class ScenesState {
     );
   }
 
-  /** The worker's render request for a window of a scene, in the current composite and its stretch. */
-  #request(
-    scene: Scene,
-    window: PixelWindow,
-    width: number,
-    height: number,
-    requestId: number,
-  ): RenderRequest {
+  /** The bands shown for the chosen composite and their 2–98 % stretch. */
+  #display(scene: Scene): Display {
     const rgb = compositeBands(scene.record.bandRoles, this.composite) ?? [0, 1, 2];
-    const min = rgb.map((b) => scene.info.stretch.p2[b] ?? 0) as [number, number, number];
-    const max = rgb.map((b) => scene.info.stretch.p98[b] ?? 1) as [number, number, number];
-    return { requestId, imageId: scene.record.id, window, width, height, rgb, min, max };
+    const min = rgb.map((b) => scene.info.stretch.p2[b] ?? 0) as Triple;
+    const max = rgb.map((b) => scene.info.stretch.p98[b] ?? 1) as Triple;
+    return { rgb, min, max };
   }
 
   async #render(scene: Scene, view: Bounds): Promise<void> {
+    const display = this.#display(scene);
     const key = `${this.composite}`;
     if (!scene.base || !scene.base.key.startsWith(`base-${key}`)) {
       const window: PixelWindow = [0, 0, scene.info.width, scene.info.height];
       // A cancelled read (null) keeps what is on screen; the follow-up render replaces it.
-      scene.base = (await this.#tile(scene, window, 1024, 1024, `base-${key}`)) ?? scene.base;
+      scene.base = (await this.#tile(scene, window, 1024, 1024, display, `base-${key}`)) ?? scene.base;
     }
     const samples: [number, number][] = [];
     for (const fx of [0, 0.5, 1])
@@ -629,7 +645,7 @@ class ScenesState {
       scene.detail = null;
       return;
     }
-    scene.detail = (await this.#tile(scene, window, width, height, `detail-${key}`)) ?? scene.detail;
+    scene.detail = (await this.#tile(scene, window, width, height, display, `detail-${key}`)) ?? scene.detail;
   }
 
   async #tile(
@@ -637,14 +653,14 @@ class ScenesState {
     window: PixelWindow,
     maxWidth: number,
     maxHeight: number,
+    display: Display,
     key: string,
   ): Promise<ImageryTile | null> {
-    const [width, height] = outputSize(window, maxWidth, maxHeight);
     const previous = this.#pending.get(`${scene.record.id}-${key}`);
     if (previous !== undefined) void imageryWorker().cancel(previous);
     const requestId = ++requestCounter;
     this.#pending.set(`${scene.record.id}-${key}`, requestId);
-    const result = await imageryWorker().render(this.#request(scene, window, width, height, requestId));
+    const result = await renderWindow(scene.record.id, window, maxWidth, maxHeight, display, requestId);
     if (!result) return null;
     const corner = (col: number, row: number): [number, number] =>
       scene.crs.toLonLat(...pixelToMap(scene.info.transform, col, row));
@@ -722,10 +738,8 @@ class ScenesState {
     ];
     const window = windowForView(corners, scene.info.transform, scene.info.width, scene.info.height);
     if (!window) return null;
-    const [width, height] = outputSize(window, size, size);
-    const result = await imageryWorker().render(
-      this.#request(scene, window, width, height, ++requestCounter),
-    );
+    const display = this.#display(scene);
+    const result = await renderWindow(sceneId, window, size, size, display, ++requestCounter);
     if (!result) return null;
     const [west, north] = scene.crs.toLonLat(...pixelToMap(scene.info.transform, window[0], window[1]));
     const [east, south] = scene.crs.toLonLat(...pixelToMap(scene.info.transform, window[2], window[3]));

@@ -1,7 +1,7 @@
 // FVC benchmark: the protection-effectiveness FVC (pixel-dichotomy model, NDVI 5 %/95 % end members, mean
 // per county inside the red lines) over a 10,000 × 10,000 pair of 4-band uint16 DEFLATE GeoTIFFs, in Node,
-// through the same core code as workers/indicators.worker.ts (block reader with the platform's native
-// DecompressionStream, zone rasteriser, NDVI histograms), one worker thread per scene as the app runs one
+// through the same core code as workers/indicators.worker.ts (scene reader over the app's one block decoder,
+// with the fflate inflate the browser worker uses, zone rasteriser, NDVI histograms), one worker thread per scene as the app runs one
 // assessment worker per scene, compared with a GDAL + numpy reference run on the same files.
 import { execFileSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
@@ -12,6 +12,7 @@ import { ndviHistogramsOfScene } from '../../src/core/indicators/raster-job.ts';
 import { summariseFvc, type FvcSummary } from '../../src/core/indicators/fvc.ts';
 import type { ZoneGeometry } from '../../src/core/indicators/raster-job.ts';
 import type { BenchFigure } from './run.ts';
+import { mulberry32 as random } from './random.ts';
 
 const DIR = 'tests/bench/.data';
 const T1 = `${DIR}/fvc-t1.tif`;
@@ -23,18 +24,6 @@ const SIZE = 10_000;
 const WEST = 109.0;
 const NORTH = 21.6;
 const SPAN = SIZE * 1e-5;
-
-/** A deterministic pseudo-random sequence (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 48 irregular red-line polygons (about half the scene) and two counties (west and east halves). */
 function zones(): { redlines: Polygon[]; counties: Polygon[] } {

@@ -7,6 +7,7 @@ import type { Polygon, MultiPolygon, Position } from 'geojson';
 import type { AdminFeature } from '../../src/core/geo/admin-join.ts';
 import type { NamedPoint } from '../../src/core/geo/location.ts';
 import type { AreaFeature } from '../../src/core/geo/spatial-index.ts';
+import { mulberry32 as rng } from './random.ts';
 
 /** Sizes of the generated data set. */
 export interface OverlayDataSpec {
@@ -36,18 +37,6 @@ export interface OverlayData {
   reserves: AreaFeature[];
   townships: AdminFeature[];
   namedPoints: NamedPoint[];
-}
-
-/** mulberry32: tiny, fast, reproducible PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const WEST = 106.0;

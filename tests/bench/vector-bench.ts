@@ -8,22 +8,11 @@ import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readVector } from '../../src/io/vector-read.ts';
+import { mulberry32 as random } from './random.ts';
 
 const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '.data');
 const FEATURES = 200_000;
 const KINDS = ['林地', '草地', '湿地', '水域', '裸地'];
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function featureText(i: number, rand: () => number): string {
   const cx = 104.5 + rand() * 7.5;

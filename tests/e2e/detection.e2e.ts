@@ -2,7 +2,7 @@
 // reviewed by keyboard alone (5 confirmed, 15 rejected with a reason), 2 handed over with feedback, 1 closed
 // (销号), all kept after a reload; last, a run interrupted by a reload.
 import { describe, expect, it } from 'vitest';
-import { guardedSession, screenshot, openSampleProject } from './harness.ts';
+import { guardedSession, screenshot, openSampleProject, historyTypes } from './harness.ts';
 
 const s = guardedSession();
 
@@ -128,9 +128,7 @@ describe('detection on the sample project, then a review session over its patche
     expect(await rows('confirmed').count()).toBe(3);
     expect(await rows('rejected').count()).toBe(15);
     await rows('closed').click();
-    const types = await s.page
-      .getByTestId('history-entry')
-      .evaluateAll((items) => items.map((item) => item.getAttribute('data-type')));
+    const types = await historyTypes(s.page);
     expect(types).toEqual(
       expect.arrayContaining([
         'opened',
@@ -145,9 +143,7 @@ describe('detection on the sample project, then a review session over its patche
     expect(types.indexOf('handed_over')).toBeLessThan(types.indexOf('closed'));
     const rejected = rows('rejected').first();
     await rejected.click();
-    const rejectedTypes = await s.page
-      .getByTestId('history-entry')
-      .evaluateAll((items) => items.map((item) => item.getAttribute('data-type')));
+    const rejectedTypes = await historyTypes(s.page);
     // A detected (auto) patch turned down in review is a screening rejection with its reason code.
     expect(rejectedTypes).toContain('rejected');
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { guardedSession, screenshot, openSampleProject, drawRectangle, png } from './harness.ts';
+import {
+  guardedSession,
+  screenshot,
+  openSampleProject,
+  drawRectangle,
+  png,
+  historyTypes,
+} from './harness.ts';
 
 const s = guardedSession();
 
@@ -94,9 +101,7 @@ describe('case evidence: photos and documents with index numbers', () => {
     await s.page.getByTestId('case-row').first().click();
     await expect.poll(indexNos).toEqual([`${caseId}-02`, `${caseId}-D01`]);
     await expect.poll(loadedThumbs).toBe(1);
-    const types = await s.page
-      .getByTestId('history-entry')
-      .evaluateAll((items) => items.map((item) => item.getAttribute('data-type')));
+    const types = await historyTypes(s.page);
     expect(types.filter((type) => type?.startsWith('evidence_'))).toEqual([
       'evidence_added',
       'evidence_added',

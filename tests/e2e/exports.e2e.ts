@@ -4,8 +4,8 @@
  * fresh profile, import the bundle into a new project, see the same cases and continue the workflow there;
  * a bundle with one flipped byte is refused and the project stays as it was.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -13,22 +13,20 @@ import { strFromU8, unzipSync } from 'fflate';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import {
   baseUrl,
-  guardedPage,
-  launch,
-  newGuardedContext,
+  guardedSession,
   screenshot,
-  type Guard,
   openSampleProject,
   drawRectangle,
   png,
+  historyTypes,
 } from './harness.ts';
 import { openBundle } from '../../src/core/bundle/verify.ts';
 import { bytesSource } from '../../src/core/bundle/zip-index.ts';
 import { ANNEX1_COLUMNS, ANNEX4_COLUMNS } from '../../src/core/case/annex.ts';
 
 const OUT = 'test-results/exports';
-let browser: Browser;
-const contexts: { context: BrowserContext; guard: Guard }[] = [];
+/** One guarded profile per user; every profile's guard is checked after each test. */
+const session = guardedSession();
 let page: Page;
 /** The first profile's page (the sample project), kept for the conflict test. */
 let first: Page;
@@ -37,20 +35,8 @@ let exportedCases: { id: string; stage: string }[] = [];
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
-  browser = await launch();
-  const profile = await newGuardedContext(browser);
-  contexts.push(profile);
-  page = await guardedPage(profile.context, profile.guard);
+  page = session.page;
   first = page;
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(() => {
-  for (const { guard } of contexts) {
-    expect(guard.offOrigin).toEqual([]);
-    expect(guard.consoleErrors).toEqual([]);
-  }
 });
 
 /** Click a button that starts an export and save the file it downloads. */
@@ -252,9 +238,7 @@ describe('exports and case bundles between two browser profiles', () => {
   });
 
   it('imports the bundle into a new project in a fresh profile: same cases, layers along', async () => {
-    const fresh = await newGuardedContext(browser);
-    contexts.push(fresh);
-    const other = await guardedPage(fresh.context, fresh.guard);
+    const { page: other } = await session.newProfile();
     await other.goto(baseUrl());
     await other.getByTestId('project-new').click();
     await expect.poll(() => other.getByTestId('project-item').count(), { timeout: 30_000 }).toBe(1);
@@ -354,9 +338,7 @@ describe('exports and case bundles between two browser profiles', () => {
     await expect.poll(() => first.getByTestId('import-result').isVisible(), { timeout: 60_000 }).toBe(true);
     await first.getByTestId('tab-cases').click();
     await first.locator('[data-testid="case-row"][data-stage="handed_over"]').click();
-    const types = await first
-      .getByTestId('history-entry')
-      .evaluateAll((items) => items.map((item) => item.getAttribute('data-type')));
+    const types = await historyTypes(first);
     expect(types.filter((t) => t === 'handed_over')).toHaveLength(2);
     // Both photos are kept, with distinct numbers; the one that moved says so.
     await expect.poll(() => first.getByTestId('evidence-item').count(), { timeout: 30_000 }).toBe(2);

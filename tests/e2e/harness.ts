@@ -1,4 +1,10 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
@@ -28,16 +34,29 @@ export interface Guard {
   consoleErrors: string[];
 }
 
+/** Where a guarded profile may send requests, and how its context differs from the default one. */
+export interface GuardOptions {
+  /** The only origin requests may go to (default: the shared server's). */
+  origin?: string;
+  /** Replaces fields of the default context options (a 1280 × 800 viewport, locale zh-CN). */
+  contextOptions?: BrowserContextOptions;
+}
+
 /**
  * A fresh browser context (a new, empty profile) whose every request, including workers', goes through a
  * route that aborts and records anything not on the app's origin.
  */
 export async function newGuardedContext(
   browser: Browser,
+  options: GuardOptions = {},
 ): Promise<{ context: BrowserContext; guard: Guard }> {
-  const origin = new URL(baseUrl()).origin;
+  const origin = options.origin ?? new URL(baseUrl()).origin;
   const guard: Guard = { offOrigin: [], consoleErrors: [] };
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'zh-CN',
+    ...options.contextOptions,
+  });
   await context.route('**/*', async (route) => {
     const url = route.request().url();
     if (url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin) {
@@ -50,14 +69,53 @@ export async function newGuardedContext(
   return { context, guard };
 }
 
-/** A page that records console errors and uncaught exceptions into the guard. */
-export async function guardedPage(context: BrowserContext, guard: Guard): Promise<Page> {
+/**
+ * A page that records console errors and uncaught exceptions into the guard; with `uncaughtOnly`, only the
+ * uncaught exceptions (for pages that load deliberately broken content, whose failed loads log errors).
+ */
+export async function guardedPage(
+  context: BrowserContext,
+  guard: Guard,
+  options: { uncaughtOnly?: boolean } = {},
+): Promise<Page> {
   const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') guard.consoleErrors.push(message.text());
-  });
+  if (!options.uncaughtOnly)
+    page.on('console', (message) => {
+      if (message.type() === 'error') guard.consoleErrors.push(message.text());
+    });
   page.on('pageerror', (error) => guard.consoleErrors.push(`pageerror: ${error.message}`));
   return page;
+}
+
+/** A guarded profile and its first page. */
+export async function guardedProfile(
+  browser: Browser,
+  options: GuardOptions = {},
+): Promise<{ context: BrowserContext; guard: Guard; page: Page }> {
+  const { context, guard } = await newGuardedContext(browser, options);
+  return { context, guard, page: await guardedPage(context, guard) };
+}
+
+/** Fail on any request that left the origin and on console errors (but those `expectedError` accepts). */
+export function expectGuardClean(guard: Guard, expectedError: (text: string) => boolean = () => false): void {
+  expect(guard.offOrigin).toEqual([]);
+  expect(guard.consoleErrors.filter((text) => !expectedError(text))).toEqual([]);
+}
+
+/**
+ * Launch one browser for a test file (before all) and close it (after all), for files that open their profiles
+ * themselves. Read `browser` inside hooks and tests.
+ */
+export function sharedBrowser(): { browser: Browser } {
+  // Filled by beforeAll, before any test reads it.
+  const shared = {} as { browser: Browser };
+  beforeAll(async () => {
+    shared.browser = await launch();
+  });
+  afterAll(async () => {
+    await (shared.browser as Browser | undefined)?.close();
+  });
+  return shared;
 }
 
 /** One browser with one guarded profile and page, shared by a test file. */
@@ -67,6 +125,8 @@ export interface GuardedSession {
   context: BrowserContext;
   guard: Guard;
   page: Page;
+  /** Open another guarded profile (a second user, a fresh install); its guard is checked after each test too. */
+  newProfile(options?: GuardOptions): Promise<{ context: BrowserContext; guard: Guard; page: Page }>;
 }
 
 /**
@@ -76,19 +136,28 @@ export interface GuardedSession {
  */
 export function guardedSession(options: { expectedError?: (text: string) => boolean } = {}): GuardedSession {
   const expectedError = options.expectedError ?? ((): boolean => false);
+  const others: Guard[] = [];
   // Filled by beforeAll, before any test reads it.
-  const session = {} as GuardedSession;
+  const session = {
+    async newProfile(guardOptions: GuardOptions = {}) {
+      const profile = await guardedProfile(session.browser, guardOptions);
+      others.push(profile.guard);
+      return profile;
+    },
+  } as GuardedSession;
   beforeAll(async () => {
     session.browser = await launch();
-    ({ context: session.context, guard: session.guard } = await newGuardedContext(session.browser));
-    session.page = await guardedPage(session.context, session.guard);
+    ({
+      context: session.context,
+      guard: session.guard,
+      page: session.page,
+    } = await guardedProfile(session.browser));
   });
   afterAll(async () => {
     await (session.browser as Browser | undefined)?.close();
   });
   afterEach(() => {
-    expect(session.guard.offOrigin).toEqual([]);
-    expect(session.guard.consoleErrors.filter((text) => !expectedError(text))).toEqual([]);
+    for (const guard of [session.guard, ...others]) expectGuardClean(guard, expectedError);
   });
   return session;
 }
@@ -110,33 +179,41 @@ export async function waitForBasemap(page: Page): Promise<void> {
 /** RGB of the basemap's land fill (src/map/basemap-layers.ts). */
 export const LAND_RGB: [number, number, number] = [236, 232, 220];
 
+/** RGBA pixels of a screenshot of the map canvas (decoded in the page, which has a PNG decoder); empty if it cannot. */
+export async function mapCanvasPixels(page: Page): Promise<Uint8Array> {
+  const png = await page.getByTestId('map-canvas').screenshot();
+  const base64 = await page.evaluate(async (bytes) => {
+    const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return '';
+    ctx.drawImage(bitmap, 0, 0);
+    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    let binary = '';
+    for (let i = 0; i < data.length; i += 0x8000)
+      binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
+    return btoa(binary);
+  }, Array.from(png));
+  return new Uint8Array(Buffer.from(base64, 'base64'));
+}
+
 /** Share of the map's pixels close to a colour, read from a screenshot of the map canvas. */
 export async function shareOfColour(
   page: Page,
   rgb: [number, number, number],
   tolerance = 6,
 ): Promise<number> {
-  const png = await page.locator('[data-testid="map-canvas"]').screenshot();
-  return page.evaluate(
-    async ({ bytes, rgb, tolerance }) => {
-      const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const ctx = canvas.getContext('2d');
-      if (!ctx) return 0;
-      ctx.drawImage(bitmap, 0, 0);
-      const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-      let hits = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        const close =
-          Math.abs((data[i] ?? 0) - rgb[0]) <= tolerance &&
-          Math.abs((data[i + 1] ?? 0) - rgb[1]) <= tolerance &&
-          Math.abs((data[i + 2] ?? 0) - rgb[2]) <= tolerance;
-        if (close) hits += 1;
-      }
-      return hits / (data.length / 4);
-    },
-    { bytes: Array.from(png), rgb, tolerance },
-  );
+  const data = await mapCanvasPixels(page);
+  if (data.length === 0) return 0;
+  let hits = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    const close =
+      Math.abs(data[i]! - rgb[0]) <= tolerance &&
+      Math.abs(data[i + 1]! - rgb[1]) <= tolerance &&
+      Math.abs(data[i + 2]! - rgb[2]) <= tolerance;
+    if (close) hits += 1;
+  }
+  return hits / (data.length / 4);
 }
 
 /**
@@ -207,6 +284,13 @@ export async function recordErrorToasts(page: Page): Promise<string[]> {
     }).observe(document, { childList: true, subtree: true });
   });
   return seen;
+}
+
+/** The event types of the open case's history, in the order the history list shows them. */
+export function historyTypes(page: Page): Promise<(string | null)[]> {
+  return page
+    .getByTestId('history-entry')
+    .evaluateAll((items) => items.map((item) => item.getAttribute('data-type')));
 }
 
 /** How many vertices the patch being drawn has (the count the drawing hint shows). */

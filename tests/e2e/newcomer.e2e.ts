@@ -6,28 +6,24 @@
  * no error toast, and no English words on the page; at the end the serial numbers start at 0001 and the 附件1 list
  * and the 附件3 letter count the same problems.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import {
   baseUrl,
-  guardedPage,
-  launch,
-  newGuardedContext,
+  guardedSession,
   pageEnglishWords,
   recordErrorToasts,
   screenshot,
   waitForBasemap,
-  type Guard,
+  historyTypes,
 } from './harness.ts';
 
 const OUT = 'test-results/newcomer';
-let browser: Browser;
-let context: BrowserContext;
-let guard: Guard;
+const session = guardedSession();
 let page: Page;
 let errorToasts: string[] = [];
 /** English words seen in zh mode, with where they were seen. */
@@ -35,17 +31,10 @@ const english = new Map<string, string>();
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
-  browser = await launch();
-  ({ context, guard } = await newGuardedContext(browser));
-  page = await guardedPage(context, guard);
+  page = session.page;
   errorToasts = await recordErrorToasts(page);
 });
-afterAll(async () => {
-  await browser?.close();
-});
 afterEach(() => {
-  expect(guard.offOrigin).toEqual([]);
-  expect(guard.consoleErrors).toEqual([]);
   expect(errorToasts, 'error toasts shown so far').toEqual([]);
 });
 
@@ -254,11 +243,7 @@ describe('a newcomer’s first session on the sample project (issue 17)', () => 
     for (const id of confirmed) expect(await stageOf(id), id).toBe('confirmed');
     // The note is in the case's history.
     await row(notedId).click();
-    await expect
-      .poll(() =>
-        page.getByTestId('history-entry').evaluateAll((e) => e.map((x) => x.getAttribute('data-type'))),
-      )
-      .toContain('note_added');
+    await expect.poll(() => historyTypes(page)).toContain('note_added');
     expect(await page.getByTestId('case-history').textContent()).toContain('现场为新建鱼塘');
     await scanEnglish('case detail after review');
   });

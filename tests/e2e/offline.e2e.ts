@@ -12,24 +12,11 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 // @ts-expect-error -- plain ESM helper shared with `npm start`; it has no type declarations.
-import { CSP } from '../../scripts/serve.mjs';
-import { launch, screenshot, type Guard } from './harness.ts';
+import { CSP, TYPES } from '../../scripts/serve.mjs';
+import { expectGuardClean, guardedProfile, launch, screenshot, type Guard } from './harness.ts';
 
 const DIST = resolve(process.env.OFFLINE_DIST ?? 'dist');
 const SUB_PATH = '/workshop/redline/';
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.geojson': 'application/geo+json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.tif': 'image/tiff',
-  '.zip': 'application/zip',
-  '.webmanifest': 'application/manifest+json',
-};
 
 /** A static server of DIST under SUB_PATH only; `rewriteWorker` changes sw.js as a new deploy would. */
 class SubPathServer {
@@ -48,7 +35,7 @@ class SubPathServer {
       if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
       if (!existsSync(path)) return void response.writeHead(404).end();
       const headers = {
-        'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
+        'Content-Type': (TYPES as Record<string, string>)[extname(path)] ?? 'application/octet-stream',
         'Content-Security-Policy': CSP as string,
         'Cache-Control': 'no-cache',
       };
@@ -80,7 +67,7 @@ let appUrl: string;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-const guard: Guard = { offOrigin: [], consoleErrors: [] };
+let guard: Guard;
 
 /** Caches of this origin and how many entries each holds. */
 async function cacheSummary(): Promise<Record<string, number>> {
@@ -96,22 +83,8 @@ beforeAll(async () => {
     throw new Error(`${DIST}/sw.js is missing: build with the offline plugin (scripts/vite-pwa.ts) first`);
   appUrl = await host.start();
   browser = await launch();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-  const origin = new URL(appUrl).origin;
-  await context.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin)
-      await route.continue();
-    else {
-      guard.offOrigin.push(url);
-      await route.abort('blockedbyclient');
-    }
-  });
-  page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') guard.consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => guard.consoleErrors.push(`pageerror: ${error.message}`));
+  // Any request off this server's origin is aborted and recorded, and fails the tests that check the guard.
+  ({ context, guard, page } = await guardedProfile(browser, { origin: new URL(appUrl).origin }));
 });
 
 afterAll(async () => {
@@ -161,8 +134,7 @@ describe('offline install (service worker)', () => {
     await page.waitForTimeout(500);
     await screenshot(page, 'offline-sample-beihai');
     expect(host.requests).toEqual([]);
-    expect(guard.offOrigin).toEqual([]);
-    expect(guard.consoleErrors).toEqual([]);
+    expectGuardClean(guard);
   });
 
   it('offers a new version when one is deployed, switches on request and drops the old caches', async () => {
@@ -184,7 +156,6 @@ describe('offline install (service worker)', () => {
       .toEqual([expect.stringMatching(/-next$/)]);
     for (const key of oldCaches) expect(Object.keys(await cacheSummary())).not.toContain(key);
     expect(await prompt.count()).toBe(0);
-    expect(guard.offOrigin).toEqual([]);
-    expect(guard.consoleErrors).toEqual([]);
+    expectGuardClean(guard);
   });
 });

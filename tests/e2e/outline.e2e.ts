@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guardedSession, screenshot, openSampleProject, clickRectangle } from './harness.ts';
+import { guardedSession, screenshot, openSampleProject, clickRectangle, historyTypes } from './harness.ts';
 
 const s = guardedSession();
 
@@ -46,11 +46,7 @@ async function currentId(): Promise<string> {
 
 const row = (id: string) => s.page.locator('[data-testid="case-row"]', { hasText: id });
 
-async function historyTypes(): Promise<(string | null)[]> {
-  return s.page
-    .getByTestId('history-entry')
-    .evaluateAll((items) => items.map((i) => i.getAttribute('data-type')));
-}
+const shownHistory = (): Promise<(string | null)[]> => historyTypes(s.page);
 
 const areaOf = async (testId: string): Promise<number> =>
   Number(/([\d.]+)/.exec((await s.page.getByTestId(testId).textContent()) ?? '')?.[1] ?? NaN);
@@ -127,17 +123,17 @@ describe('editing patch outlines (move vertices, split, merge)', () => {
     expect(saved).toBeGreaterThan(before * 1.2);
     expect(Math.abs(saved - draftArea) / draftArea).toBeLessThan(0.01);
     expect(await currentId()).toBe(original);
-    await expect.poll(historyTypes).toContain('geometry_edited');
+    await expect.poll(shownHistory).toContain('geometry_edited');
   }, 480_000);
 
   it('cancel leaves nothing behind', async () => {
-    const history = await historyTypes();
+    const history = await shownHistory();
     const area = await areaOf('outline-area');
     await s.page.getByTestId('outline-edit').click();
     await clickMap(AX, AY);
     await clickMap(AX - 40, AY - 40);
     await s.page.getByTestId('outline-cancel').click();
-    expect(await historyTypes()).toEqual(history);
+    expect(await shownHistory()).toEqual(history);
     expect(await areaOf('outline-area')).toBe(area);
   });
 
@@ -163,7 +159,7 @@ describe('editing patch outlines (move vertices, split, merge)', () => {
     expect(parts).toHaveLength(2);
     expect(parts).toContain(current);
     await row(original).click();
-    await expect.poll(historyTypes).toContain('superseded');
+    await expect.poll(shownHistory).toContain('superseded');
     await screenshot(s.page, 'outline-split-done');
   }, 240_000);
 
@@ -198,11 +194,11 @@ describe('editing patch outlines (move vertices, split, merge)', () => {
     for (const id of [original, ...parts]) expect(await row(id).getAttribute('data-stage')).toBe('rejected');
     expect(await row(merged).getAttribute('data-stage')).toBe('suspected');
     await row(original).click();
-    await expect.poll(historyTypes).toEqual(['opened', 'geometry_edited', 'superseded']);
+    await expect.poll(shownHistory).toEqual(['opened', 'geometry_edited', 'superseded']);
     await row(parts[1] ?? '').click();
-    await expect.poll(historyTypes).toEqual(['opened', 'superseded']);
+    await expect.poll(shownHistory).toEqual(['opened', 'superseded']);
     await row(merged).click();
-    await expect.poll(historyTypes).toEqual(['opened']);
+    await expect.poll(shownHistory).toEqual(['opened']);
     await screenshot(s.page, 'outline-after-reload');
   }, 480_000);
 });

@@ -1,14 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import {
-  guardedSession,
-  guardedPage,
-  newGuardedContext,
-  screenshot,
-  type Guard,
-  openSampleProject,
-  drawRectangle,
-} from './harness.ts';
+import { guardedSession, screenshot, openSampleProject, drawRectangle, historyTypes } from './harness.ts';
 
 const s = guardedSession();
 
@@ -81,9 +73,7 @@ describe('review session and case workflow (hand-drawn clues)', () => {
       })
       .toBe(1);
     await s.page.locator('[data-testid="case-row"][data-stage="closed"]').click();
-    const types = await s.page
-      .getByTestId('history-entry')
-      .evaluateAll((items) => items.map((item) => item.getAttribute('data-type')));
+    const types = await historyTypes(s.page);
     expect(types).toEqual([
       'opened',
       'fields_set',
@@ -100,21 +90,16 @@ describe('review session and case workflow (hand-drawn clues)', () => {
 
 describe('a newcomer’s first session: name asked when first needed, serials from 0001, review keys (issue 17)', () => {
   let fresh: BrowserContext;
-  let freshGuard: Guard;
   let p: Page;
   const rows = (stage: string) => p.locator(`[data-testid="case-row"][data-stage="${stage}"]`);
   const reviewId = () => p.getByTestId('review-id').textContent();
 
   beforeAll(async () => {
-    ({ context: fresh, guard: freshGuard } = await newGuardedContext(s.browser));
-    p = await guardedPage(fresh, freshGuard);
+    // A second profile: the session checks its guard after each test too.
+    ({ context: fresh, page: p } = await s.newProfile());
   });
   afterAll(async () => {
     await fresh?.close();
-  });
-  afterEach(() => {
-    expect(freshGuard.offOrigin).toEqual([]);
-    expect(freshGuard.consoleErrors).toEqual([]);
   });
 
   it(

@@ -2,35 +2,28 @@ import { describe, expect, it } from 'vitest';
 import {
   guardedSession,
   baseUrl,
-  guardedPage,
-  newGuardedContext,
+  expectGuardClean,
   screenshot,
   waitForBasemap,
+  mapCanvasPixels,
 } from './harness.ts';
 
 const s = guardedSession();
 
 /** Share of pixels in the map canvas that are neither basemap land, sea, nor graticule: imagery. */
 async function imageryShare(): Promise<number> {
-  const png = await s.page.getByTestId('map-canvas').screenshot();
-  return s.page.evaluate(async (bytes) => {
-    const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return 0;
-    ctx.drawImage(bitmap, 0, 0);
-    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-    const counts = new Map<number, number>();
-    for (let i = 0; i < data.length; i += 4) {
-      const key = ((data[i] ?? 0) >> 3) * 1024 + ((data[i + 1] ?? 0) >> 3) * 32 + ((data[i + 2] ?? 0) >> 3);
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    // Imagery has many colours; flat basemap has a handful. Count pixels in colour bins holding < 2 % each.
-    const total = data.length / 4;
-    let varied = 0;
-    for (const count of counts.values()) if (count < total * 0.02) varied += count;
-    return varied / total;
-  }, Array.from(png));
+  const data = await mapCanvasPixels(s.page);
+  if (data.length === 0) return 0;
+  const counts = new Map<number, number>();
+  for (let i = 0; i < data.length; i += 4) {
+    const key = (data[i]! >> 3) * 1024 + (data[i + 1]! >> 3) * 32 + (data[i + 2]! >> 3);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  // Imagery has many colours; flat basemap has a handful. Count pixels in colour bins holding < 2 % each.
+  const total = data.length / 4;
+  let varied = 0;
+  for (const count of counts.values()) if (count < total * 0.02) varied += count;
+  return varied / total;
 }
 
 describe('sample project (?sample=beihai)', () => {
@@ -167,12 +160,34 @@ describe('sample project (?sample=beihai)', () => {
     await screenshot(s.page, 'sample-beihai-legacy-layer');
   });
 
+  it('removes a layer after confirmation: gone from the list, from DuckDB and after a reload', async () => {
+    await s.page.getByTestId('tab-layers').click();
+    const reserves = s.page.locator('[data-testid="layer-item"][data-kind="reserve"]');
+    await expect.poll(() => reserves.count()).toBe(1);
+    const all = await s.page.locator('[data-testid="layer-item"]').count();
+    await reserves.getByRole('button', { name: '移除' }).click();
+    await s.page.getByTestId('confirm-ok').click();
+    await expect.poll(() => s.page.locator('[data-testid="layer-item"]').count()).toBe(all - 1);
+    expect(await reserves.count()).toBe(0);
+    await s.page.getByTestId('tab-notebook').click();
+    await s.page.getByTestId('sql-input').fill("SELECT count(*) AS n FROM layer WHERE kind = 'reserve'");
+    await s.page.getByTestId('sql-run').click();
+    await expect
+      .poll(async () => (await s.page.getByTestId('sql-result').locator('td').last().textContent())?.trim())
+      .toBe('0');
+    await s.page.reload();
+    await expect.poll(() => s.page.getByTestId('scene-item').count(), { timeout: 60_000 }).toBe(2);
+    await expect.poll(() => s.page.locator('[data-testid="layer-item"]').count()).toBe(all - 1);
+    expect(await reserves.count()).toBe(0);
+    await screenshot(s.page, 'sample-beihai-layer-removed');
+  });
+
   it(
     'finishes a sample whose loading a reload cut short, instead of keeping half of it',
     { timeout: 360_000 },
     async () => {
-      const fresh = await newGuardedContext(s.browser);
-      const other = await guardedPage(fresh.context, fresh.guard);
+      const fresh = await s.newProfile();
+      const other = fresh.page;
       try {
         await other.goto(`${baseUrl()}?sample=beihai`);
         // The first layer is stored; the others and both images are not yet.
@@ -191,8 +206,7 @@ describe('sample project (?sample=beihai)', () => {
         await other.reload();
         await expect.poll(() => other.getByTestId('scene-item').count(), { timeout: 60_000 }).toBe(2);
         await screenshot(other, 'sample-beihai-finished-after-interrupted-load');
-        expect(fresh.guard.offOrigin).toEqual([]);
-        expect(fresh.guard.consoleErrors).toEqual([]);
+        expectGuardClean(fresh.guard);
       } finally {
         await fresh.context.close();
       }

@@ -10,24 +10,26 @@
  *    HTML would run and count in `window.__xss`, or leave an element behind.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { baseUrl, guardedPage, launch, newGuardedContext, screenshot, type Guard } from './harness.ts';
+import {
+  baseUrl,
+  expectGuardClean,
+  guardedPage,
+  guardedProfile,
+  newGuardedContext,
+  screenshot,
+  sharedBrowser,
+  type Guard,
+} from './harness.ts';
 import { serializeNotebook } from '../../src/core/notebook/file.ts';
 import { NOTEBOOK_SCHEMA_VERSION } from '../../src/core/notebook/model.ts';
 import { writeBundleToBytes } from '../../src/io/zip-bundle.ts';
 import type { LedgerEvent } from '../../src/core/model.ts';
 import { sampleLedger, SAMPLE_SETTINGS } from '../golden/sample-ledger.ts';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const shared = sharedBrowser();
 
 const REMOTE = 'https://example.com';
 
@@ -37,8 +39,7 @@ describe('CSP: nothing leaves the machine, no string becomes code', () => {
   let page: Page;
 
   beforeAll(async () => {
-    ({ context, guard } = await newGuardedContext(browser));
-    page = await guardedPage(context, guard);
+    ({ context, guard, page } = await guardedProfile(shared.browser));
     await page.goto(baseUrl());
     await page.getByTestId('app-title').waitFor();
     await page.evaluate(() => {
@@ -264,28 +265,20 @@ function payloadShapefileZip(): Uint8Array {
 describe('XSS payloads in imported data show as text (CSP off)', () => {
   let context: BrowserContext;
   let page: Page;
-  const offOrigin: string[] = [];
-  const consoleErrors: string[] = [];
+  let guard: Guard;
 
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
-    const origin = new URL(baseUrl()).origin;
-    await context.route('**/*', async (route) => {
-      const url = route.request().url();
-      if (url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin)
-        await route.continue();
-      else {
-        offOrigin.push(url);
-        await route.abort('blockedbyclient');
-      }
-    });
+    // The browser’s default locale, not the zh-CN of the other profiles.
+    ({ context, guard } = await newGuardedContext(shared.browser, {
+      contextOptions: { bypassCSP: true, locale: undefined },
+    }));
     await context.addInitScript(() => {
       const w = window as unknown as { __xss: number };
       w.__xss = 0;
       Object.defineProperty(window, 'hit', { set: () => (w.__xss += 1), get: () => 0 });
     });
-    page = await context.newPage();
-    page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
+    // Uncaught exceptions only: payloads such as <img src=x> may log failed loads without running anything.
+    page = await guardedPage(context, guard, { uncaughtOnly: true });
     await page.goto(baseUrl());
     await page.locator('[data-testid="db-status"][data-state="ready"]').waitFor({ timeout: 60_000 });
   });
@@ -365,8 +358,7 @@ describe('XSS payloads in imported data show as text (CSP off)', () => {
     await page.waitForTimeout(500); // let any late onerror/onload fire
     expect(await executions()).toBe(0);
     expect(await traces()).toBe(0);
-    expect(offOrigin).toEqual([]);
-    expect(consoleErrors).toEqual([]);
+    expectGuardClean(guard);
   });
 
   it('notebook file: a payload name and markdown with raw HTML, script links and images render as text', async () => {

@@ -1,34 +1,23 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import {
   LAND_RGB,
   baseUrl,
-  guardedPage,
-  launch,
-  newGuardedContext,
+  expectGuardClean,
+  guardedSession,
   screenshot,
   shareOfColour,
   waitForBasemap,
-  type Guard,
 } from './harness.ts';
 
-let browser: Browser;
-let context: BrowserContext;
-let guard: Guard;
+// Every test fails on a request that left the app's origin or on a console error.
+const session = guardedSession();
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('app shell', () => {
   it('loads offline, in Chinese, and draws the basemap', async () => {
-    ({ context, guard } = await newGuardedContext(browser));
-    page = await guardedPage(context, guard);
+    page = session.page;
     await page.goto(baseUrl());
     await expect.poll(() => page.getByTestId('app-title').textContent()).toBe('红线监管笔记本');
     await waitForBasemap(page);
@@ -64,7 +53,9 @@ describe('app shell', () => {
     await page.getByTestId('sql-input').fill('SELECT * FROM no_such_table');
     await page.getByTestId('sql-run').click();
     await expect.poll(() => page.getByTestId('sql-error').textContent()).toMatch(/no_such_table/);
-    guard.consoleErrors = guard.consoleErrors.filter((text) => !text.includes('no_such_table'));
+    session.guard.consoleErrors = session.guard.consoleErrors.filter(
+      (text) => !text.includes('no_such_table'),
+    );
     await screenshot(page, 'shell-sql');
   });
 
@@ -165,10 +156,10 @@ describe('app shell', () => {
   });
 
   it('says so when DuckDB cannot load its wasm, instead of starting for ever, and raises no uncaught error', async () => {
-    const broken = await newGuardedContext(browser);
+    const broken = await session.newProfile();
     // A deployment missing its wasm, or a download cut short: every wasm request fails.
     await broken.context.route('**/*.wasm', (route) => route.abort('failed'));
-    const brokenPage = await guardedPage(broken.context, broken.guard);
+    const brokenPage = broken.page;
     try {
       await brokenPage.goto(baseUrl());
       const status = brokenPage.getByTestId('db-status');
@@ -177,8 +168,7 @@ describe('app shell', () => {
       await screenshot(brokenPage, 'shell-duckdb-failed');
       // The app is still usable around it: the map and the project list are there.
       await waitForBasemap(brokenPage);
-      expect(broken.guard.offOrigin).toEqual([]);
-      expect(broken.guard.consoleErrors).toEqual([]);
+      expectGuardClean(broken.guard);
     } finally {
       await broken.context.close();
     }
@@ -214,9 +204,3 @@ function plainTiff(): Buffer {
   for (let i = 0; i < 16; i += 1) out[out.length - 16 + i] = i * 16;
   return out;
 }
-
-afterEach(() => {
-  // Every test fails on a request that left the app's origin or on a console error.
-  expect(guard?.offOrigin ?? []).toEqual([]);
-  expect(guard?.consoleErrors ?? []).toEqual([]);
-});

@@ -3,8 +3,7 @@ import type { Page } from 'playwright-core';
 import {
   guardedSession,
   baseUrl,
-  guardedPage,
-  newGuardedContext,
+  expectGuardClean,
   openSampleProject,
   screenshot,
   waitForBasemap,
@@ -146,16 +145,15 @@ describe('guided tour', () => {
   });
 
   it('starts from its offer in a fresh profile', async () => {
-    const fresh = await newGuardedContext(s.browser);
-    const other = await guardedPage(fresh.context, fresh.guard);
+    const fresh = await s.newProfile();
+    const other = fresh.page;
     await openSampleProject(other);
     await other.getByTestId('tour-offer-start').click();
     await expect.poll(() => other.getByTestId('tour-card').getAttribute('data-step')).toBe(TOUR_STEPS[0]?.id);
     await expect.poll(() => other.getByTestId('tour-offer').count()).toBe(0);
     await other.getByTestId('tour-skip').click();
     await expect.poll(() => other.getByTestId('tour-card').count()).toBe(0);
-    expect(fresh.guard.offOrigin).toEqual([]);
-    expect(fresh.guard.consoleErrors).toEqual([]);
+    expectGuardClean(fresh.guard);
     await fresh.context.close();
   });
 

@@ -16,6 +16,7 @@ import type {
   Stage,
   Stamp,
 } from '../model.ts';
+import { POST_CONFIRMATION_STAGES, STAGES } from '../model.ts';
 import { distinctIndexNo } from './evidence.ts';
 
 /** Why the machine refuses an event; every code has a zh/en sentence (src/i18n/error-sentences.ts). */
@@ -71,15 +72,8 @@ export type TransitionResult = { ok: true; state: CaseState } | { ok: false; err
  * Every stage a case can be in once the consultation (会商) confirmed it: the one list, also used by 附件1 and by
  * the assessment's "confirmed patches" filter.
  */
-export const POST_CONFIRMATION: readonly Stage[] = [
-  'confirmed',
-  'handed_over',
-  'verified',
-  'rectifying',
-  'rechecked',
-  'closed',
-];
-const ALL_STAGES: readonly Stage[] = ['auto', 'clue', 'suspected', 'rejected', ...POST_CONFIRMATION];
+export const POST_CONFIRMATION: readonly Stage[] = POST_CONFIRMATION_STAGES;
+const ALL_STAGES: readonly Stage[] = STAGES;
 const OPEN_STAGES = ALL_STAGES.filter((s) => s !== 'closed' && s !== 'rejected');
 
 /** A payload field that becomes required when another field has a given value. */

@@ -1,4 +1,3 @@
-import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { PatchAttributes } from '../../../src/core/geo/attributes.ts';
 import type { CaseId, PatchId } from '../../../src/core/ids.ts';
@@ -13,18 +12,7 @@ import {
 } from '../../../src/app/commit-outline.ts';
 import { FakeDevice, T0 } from '../domain/helpers.ts';
 import { eventsTo, stateOf } from '../domain/flow-helpers.ts';
-
-const square = (x: number): Polygon => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x, 21],
-      [x + 0.01, 21],
-      [x + 0.01, 21.01],
-      [x, 21],
-    ],
-  ],
-});
+import { square } from './shapes.ts';
 
 function attrsOf(id: string): PatchAttributes {
   return {

@@ -7,6 +7,7 @@ import {
 import { ACTION_REFUSED_CODES } from '../../../src/core/case/action-refusals.ts';
 import { IMPORT_ERROR_CODES } from '../../../src/io/import-error.ts';
 import { IMAGERY_ERROR_CODES } from '../../../workers/imagery-api.ts';
+import { GEOTIFF_ERROR_CODES } from '../../../src/io/geotiff-meta.ts';
 import {
   ACTION_PREFIX,
   ACTION_REFUSED_SENTENCES,
@@ -47,6 +48,7 @@ describe('every error code has a sentence in zh and en', () => {
   it('import and imagery codes, through the central table', () => {
     expectSentences(IMPORT_ERROR_CODES, ERROR_SENTENCES, 'import codes');
     expectSentences(IMAGERY_ERROR_CODES, ERROR_SENTENCES, 'imagery codes');
+    expectSentences(GEOTIFF_ERROR_CODES, ERROR_SENTENCES, 'GeoTIFF reader codes');
     expectSentences(['quota'], ERROR_SENTENCES, 'storage codes');
   });
   it('every notice prefix names what failed, in both languages', () => {

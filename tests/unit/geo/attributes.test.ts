@@ -1,4 +1,4 @@
-import type { Polygon, Position } from 'geojson';
+import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { AdminFeature } from '../../../src/core/geo/admin-join.ts';
 import { geodesicAreaM2 } from '../../../src/core/geo/area.ts';
@@ -8,19 +8,8 @@ import {
   prepareLayers,
   type AttributionLayers,
 } from '../../../src/core/geo/attributes.ts';
+import { rect } from '../rect.ts';
 
-const rect = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x0, y0],
-      [x1, y0],
-      [x1, y1],
-      [x0, y1],
-      [x0, y0],
-    ] as Position[],
-  ],
-});
 const town = (code: string, name: string, g: Polygon): AdminFeature => ({
   id: code,
   code,

@@ -1,26 +1,13 @@
-import type { Polygon } from 'geojson';
 import { describe, expect, it, vi } from 'vitest';
 import { AttributionCancelledError } from '../../../src/core/geo/attributes.ts';
 import type { GeometryApi, GeometryLayers } from '../../../workers/geometry-api.ts';
+import { rect } from '../rect.ts';
 
 // Capture what the worker exposes instead of opening a real Worker (Node has no browser workers).
 const exposed = vi.hoisted(() => ({ api: null as unknown }));
 vi.mock('comlink', () => ({ expose: (api: unknown) => (exposed.api = api) }));
 await import('../../../workers/geometry.worker.ts');
 const api = exposed.api as GeometryApi;
-
-const rect = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x0, y0],
-      [x1, y0],
-      [x1, y1],
-      [x0, y1],
-      [x0, y0],
-    ],
-  ],
-});
 
 const layers: GeometryLayers = {
   redlines: [{ id: 'RL', geometry: rect(109, 21, 110, 22) }],

@@ -3,22 +3,10 @@ import fc from 'fast-check';
 import type { Polygon } from 'geojson';
 import { ScanlineRasterizer, ZoneRasterizer } from '../../../src/core/indicators/rasterize.ts';
 import { planarPolygonArea, pointInAreal } from '../../../src/core/geo/rings.ts';
+import { rect } from '../rect.ts';
 
 /** Identity grid: lon = column, lat = row (so rows grow with y here). */
 const grid = (lon: number, lat: number): [number, number] => [lon, lat];
-
-const rect = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x0, y0],
-      [x1, y0],
-      [x1, y1],
-      [x0, y1],
-      [x0, y0],
-    ],
-  ],
-});
 
 function paintAll(r: ScanlineRasterizer, w: number, h: number): Uint8Array {
   const out = new Uint8Array(w * h);

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
 import { parseNotebookFile, serializeNotebook } from '../../../src/core/notebook/file.ts';
-import { SCHEMA_SQL } from '../../../src/db/schema.ts';
+import { nodeDuckDB } from '../node-duckdb.ts';
 
 const TEXT = readFileSync('sample-data/beihai/starter-notebook.rnb.json', 'utf8');
 
@@ -14,21 +13,7 @@ interface Conn {
 }
 
 async function sampleDb(): Promise<Conn> {
-  const require = createRequire(import.meta.url);
-  const duckdb =
-    require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as typeof import('@duckdb/duckdb-wasm/blocking');
-  const dist = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm').replace(/duckdb-eh\.wasm$/, '');
-  const db = await duckdb.createDuckDB(
-    {
-      mvp: { mainModule: dist + 'duckdb-mvp.wasm', mainWorker: dist + 'duckdb-node-mvp.worker.cjs' },
-      eh: { mainModule: dist + 'duckdb-eh.wasm', mainWorker: dist + 'duckdb-node-eh.worker.cjs' },
-    },
-    new duckdb.VoidLogger(),
-    duckdb.NODE_RUNTIME,
-  );
-  await db.instantiate();
-  const conn = db.connect() as unknown as Conn;
-  for (const statement of SCHEMA_SQL) conn.query(statement);
+  const conn = (await nodeDuckDB({ schema: true })) as unknown as Conn;
   // The sample's layers as the app loads them: one `layer` row each, props as JSON text (geometry not needed here).
   const files: [string, string][] = [
     ['redlines.geojson', 'redline'],

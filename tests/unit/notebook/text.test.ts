@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRequire } from 'node:module';
+import { nodeDuckDB } from '../node-duckdb.ts';
 import { parseInline, parseMarkdown } from '../../../src/core/notebook/markdown.ts';
 import { locateSqlError, sqlErrorSummary } from '../../../src/core/notebook/sql-error.ts';
 
@@ -42,27 +42,9 @@ describe('markdown subset', () => {
   });
 });
 
-/** DuckDB-WASM's Node build: the same engine and messages as the browser's. */
-async function duck(): Promise<{ query(sql: string): unknown; close(): void }> {
-  const require = createRequire(import.meta.url);
-  const duckdb =
-    require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as typeof import('@duckdb/duckdb-wasm/blocking');
-  const dist = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm').replace(/duckdb-eh\.wasm$/, '');
-  const db = await duckdb.createDuckDB(
-    {
-      mvp: { mainModule: dist + 'duckdb-mvp.wasm', mainWorker: dist + 'duckdb-node-mvp.worker.cjs' },
-      eh: { mainModule: dist + 'duckdb-eh.wasm', mainWorker: dist + 'duckdb-node-eh.worker.cjs' },
-    },
-    new duckdb.VoidLogger(),
-    duckdb.NODE_RUNTIME,
-  );
-  await db.instantiate();
-  return db.connect();
-}
-
 describe('SQL error positions from DuckDB messages', () => {
   it('points at the failing token of real DuckDB errors', async () => {
-    const conn = await duck();
+    const conn = await nodeDuckDB();
     conn.query('CREATE TABLE patch (id VARCHAR, area_ha DOUBLE)');
     const cases: [string, string][] = [
       ['SELECT * FORM patch', 'patch'],

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRequire } from 'node:module';
 import { positionOf, quoteIdent, QueryError } from '../../../src/db/sql.ts';
-import { SCHEMA_SQL } from '../../../src/db/schema.ts';
+import { nodeDuckDB } from '../node-duckdb.ts';
 
 describe('quoteIdent', () => {
   it('quotes and escapes embedded quotes; refuses empty and NUL', () => {
@@ -29,22 +28,7 @@ describe('QueryError and positions', () => {
 
 describe('schema on the DuckDB-WASM engine', () => {
   it('creates every table and round-trips a WKB blob and a quoted identifier', async () => {
-    // The Node "blocking" bundle of duckdb-wasm is the same engine version as the browser's (docs/design-notes.md).
-    const require = createRequire(import.meta.url);
-    const duckdb =
-      require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as typeof import('@duckdb/duckdb-wasm/blocking');
-    const dist = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm').replace(/duckdb-eh\.wasm$/, '');
-    const db = await duckdb.createDuckDB(
-      {
-        mvp: { mainModule: dist + 'duckdb-mvp.wasm', mainWorker: dist + 'duckdb-node-mvp.worker.cjs' },
-        eh: { mainModule: dist + 'duckdb-eh.wasm', mainWorker: dist + 'duckdb-node-eh.worker.cjs' },
-      },
-      new duckdb.VoidLogger(),
-      duckdb.NODE_RUNTIME,
-    );
-    await db.instantiate();
-    const conn = db.connect();
-    for (const statement of SCHEMA_SQL) conn.query(statement);
+    const conn = await nodeDuckDB({ schema: true });
     const tables = conn
       .query('SELECT table_name FROM information_schema.tables ORDER BY table_name')
       .toArray()
