@@ -61,7 +61,7 @@ const zh = {
   'im.period.problem.label_empty': '请填写时段名称。',
   'im.period.problem.label_taken': '已有同名时段。',
   'im.period.problem.range_order': '开始日期晚于结束日期。',
-  'im.period.problem.date': '日期应写作 YYYY-MM-DD。',
+  'im.period.problem.date': '日期应写作 年-月-日（如 2025-10-01）。',
   'im.scene.fileSize': '文件 {size}',
   'im.cloud': '云量 {share}',
   'im.cloudUnknown': '云量未知',
