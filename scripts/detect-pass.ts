@@ -198,6 +198,17 @@ function polygonBoxes(
   });
 }
 
+/**
+ * Why a tile's imagery could not be used (its data, not a bug): a coded input error, or a statistic the
+ * tile's pixels do not support (e.g. too few unchanged pixels to relate the dates). Null for anything else.
+ */
+function tileFailure(error: unknown): string | null {
+  if (error instanceof DetectInputError)
+    return error.code === 'internal' || error.code === 'bad_parameter' ? null : error.code;
+  if (error instanceof Error && error.name === 'RasterError') return `statistics: ${error.message}`;
+  return null;
+}
+
 /** Run one shard of a pass. Returns the record written. */
 export async function runShard(o: PassOptions): Promise<PassRecord> {
   const log = o.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -224,7 +235,7 @@ export async function runShard(o: PassOptions): Promise<PassRecord> {
   const boxes1 = t1.map((s) => s.box);
   const boxes2 = t2.map((s) => s.box);
   const regionBoxes = include ? polygonBoxes(include, fromLonLat) : [...boxes1, ...boxes2];
-  const tiles = passTiles(regionBoxes, [...boxes1, ...boxes2], tileSize);
+  const tiles = passTiles(regionBoxes, tileSize);
   const regionCells = (tile: GridTile, cells: number): Uint8Array | null =>
     hasRegion
       ? polygonRegionMask(
@@ -330,7 +341,7 @@ export async function runShard(o: PassOptions): Promise<PassRecord> {
     record.candidates = choice.ranked.map((c) => `${c.t1.name}|${c.t2.name}`);
     record.t1_scene = chosen.a.name;
     record.t2_scene = chosen.b.name;
-    record.pair_reason = choice.reason;
+    record.pair_reason = choice.reasons.join('+');
     record.pixel_size = chosen.b.pixel;
     centres.forEach((c, i) => {
       if (c && inBox(chosen.a.box, c[0], c[1]) && inBox(chosen.b.box, c[0], c[1])) detected[i] = 1;
@@ -354,14 +365,10 @@ export async function runShard(o: PassOptions): Promise<PassRecord> {
       try {
         result = await detectChanges(tin.input, o.params, { keepSmall: tin.touchesBorder });
       } catch (error) {
-        if (
-          !(error instanceof DetectInputError) ||
-          error.code === 'internal' ||
-          error.code === 'bad_parameter'
-        )
-          throw error;
+        const reason = tileFailure(error);
+        if (reason === null) throw error;
         record.status = 'skipped';
-        record.reason = error.code;
+        record.reason = reason;
         detected.fill(0);
         return finish();
       }
@@ -395,7 +402,7 @@ export async function runShard(o: PassOptions): Promise<PassRecord> {
             tile: tile.id,
             t1_scene: chosen.a.name,
             t2_scene: chosen.b.name,
-            pair_reason: choice.reason,
+            pair_reason: choice.reasons.join('+'),
           },
         });
       record.patches = attributed.length;
@@ -425,7 +432,7 @@ export async function runShard(o: PassOptions): Promise<PassRecord> {
       return cal.report.cloudShare;
     } catch (error) {
       // A pair that cannot be calibrated here (too few valid pixels…) ranks last.
-      if (error instanceof DetectInputError) return { t1: 1, t2: 1 };
+      if (tileFailure(error) !== null) return { t1: 1, t2: 1 };
       throw error;
     } finally {
       await pair.close();

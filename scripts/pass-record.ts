@@ -5,7 +5,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import type { CoverageHa } from '../src/core/pass/coverage.ts';
-import type { PairReason } from '../src/core/pass/pair-choice.ts';
 import { UsageError } from './detect-words.ts';
 
 export const PASS_KEY = 'redline_pass';
@@ -22,7 +21,8 @@ export interface TileRecord extends CoverageHa {
   reason: string | null;
   t1_scene: string | null;
   t2_scene: string | null;
-  pair_reason: PairReason | null;
+  /** Criteria that set other pairs aside, joined by + (e.g. least_cloud+name; only_pair). */
+  pair_reason: string | null;
   /** Cloud and shadow share per date of the chosen pair in the tile. */
   cloud_t1: number | null;
   cloud_t2: number | null;

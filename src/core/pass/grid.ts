@@ -59,22 +59,13 @@ export function boxIntersection(a: MapBox, b: MapBox): MapBox | null {
 }
 
 /**
- * Tiles of the pass: every grid tile that meets one of the region's boxes (red lines, or the imagery when no
- * red lines are given) and the union of the scene footprints of at least one date, without duplicates, in
+ * Tiles of the pass: every grid tile that meets one of the region's boxes (the red lines, so that red-line area
+ * without imagery is reported too; the scene footprints when no red lines are given), without duplicates, in
  * row-major order (south to north, west to east). Which part of a tile is covered is measured later.
  */
-export function passTiles(
-  regionBoxes: readonly MapBox[],
-  footprints: readonly MapBox[],
-  size: number,
-): GridTile[] {
+export function passTiles(regionBoxes: readonly MapBox[], size: number): GridTile[] {
   const seen = new Map<string, GridTile>();
-  for (const region of regionBoxes)
-    for (const footprint of footprints) {
-      const meet = boxIntersection(region, footprint);
-      if (!meet) continue;
-      for (const tile of tilesOverBox(meet, size)) seen.set(tile.id, tile);
-    }
+  for (const region of regionBoxes) for (const tile of tilesOverBox(region, size)) seen.set(tile.id, tile);
   return [...seen.values()].sort((a, b) => a.iy - b.iy || a.ix - b.ix);
 }
 

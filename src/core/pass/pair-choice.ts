@@ -29,7 +29,10 @@ export type PairReason = 'only_pair' | 'most_coverage' | 'least_cloud' | 'closes
 
 export interface PairChoice {
   chosen: PairCandidate;
+  /** The first criterion that set any other candidate aside (`only_pair` when there was no other). */
   reason: PairReason;
+  /** Every criterion that set candidates aside, in order (e.g. least_cloud then name). */
+  reasons: PairReason[];
   /** The candidates in order of preference (the chosen one first). */
   ranked: PairCandidate[];
 }
@@ -73,23 +76,35 @@ const CRITERIA: readonly [PairReason, (a: PairCandidate, b: PairCandidate) => nu
   ['name', (a, b) => compareText(a.t2.name, b.t2.name) || compareText(a.t1.name, b.t1.name)],
 ];
 
-/** Order two candidates; also says which criterion decided. */
-function compare(a: PairCandidate, b: PairCandidate): { order: number; reason: PairReason } {
-  for (const [reason, criterion] of CRITERIA) {
+/** Order of two candidates by the criteria in turn. */
+function compare(a: PairCandidate, b: PairCandidate): number {
+  for (const [, criterion] of CRITERIA) {
     const order = criterion(a, b);
-    if (order !== 0) return { order, reason };
+    if (order !== 0) return order;
   }
-  return { order: 0, reason: 'name' };
+  return 0;
 }
 
 /** Choose a tile's pair; null when there is no candidate covering any of the region. */
 export function choosePair(candidates: readonly PairCandidate[]): PairChoice | null {
   const usable = candidates.filter((c) => c.covered > 0);
   if (usable.length === 0) return null;
-  const ranked = [...usable].sort((a, b) => compare(a, b).order);
+  const ranked = [...usable].sort(compare);
   const chosen = ranked[0]!;
-  const reason: PairReason = ranked.length === 1 ? 'only_pair' : compare(chosen, ranked[1]!).reason;
-  return { chosen, reason, ranked };
+  const reasons: PairReason[] = [];
+  let pool = ranked;
+  for (const [reason, criterion] of CRITERIA) {
+    if (pool.length === 1) break;
+    const tied = pool.filter((c) => criterion(c, chosen) === 0);
+    if (tied.length < pool.length) reasons.push(reason);
+    pool = tied;
+  }
+  return {
+    chosen,
+    reason: reasons[0] ?? 'only_pair',
+    reasons: reasons.length ? reasons : ['only_pair'],
+    ranked,
+  };
 }
 
 /** The candidates worth measuring cloud on: those with the most coverage (cloud is read only for them). */
