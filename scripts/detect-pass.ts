@@ -6,42 +6,17 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { calibrate, type CalibrationReport } from '../src/core/detect/calibrate.ts';
-import { cloudAt, pixelModel } from '../src/core/detect/features.ts';
-import { pixelAreaM2 } from '../src/core/detect/geometry.ts';
-import { polygonRegionMask } from '../src/core/detect/mask.ts';
-import { haloOf, resolveParams, type DetectParamsInput } from '../src/core/detect/params.ts';
-import { detectChanges } from '../src/core/detect/pipeline.ts';
-import { withResolution } from '../src/core/detect/resolution.ts';
-import { DetectInputError } from '../src/core/detect/types.ts';
+import type { Feature } from 'geojson';
+import { resolveParams, type DetectParamsInput } from '../src/core/detect/params.ts';
 import { dateFromFileName } from '../src/core/display/band-roles.ts';
-import { geodesicAreaM2 } from '../src/core/geo/area.ts';
 import type { PreparedLayers } from '../src/core/geo/attributes.ts';
 import { resolveCrs, type GeoKeys, type ResolvedCrs } from '../src/core/geo/crs.ts';
 import { fromLonLatTransformer, toLonLatTransformer } from '../src/core/geo/reproject.ts';
 import { stableStringify } from '../src/core/notebook/hash.ts';
-import {
-  CELL,
-  COVERAGE_CELLS,
-  cellCentre,
-  cellGeotransform,
-  classifyCells,
-  coverageOf,
-  inBox,
-  type CoverageHa,
-} from '../src/core/pass/coverage.ts';
-import {
-  boxIntersection,
-  imageBox,
-  passTiles,
-  tilePixelWindow,
-  type GridTile,
-  type MapBox,
-} from '../src/core/pass/grid.ts';
-import { bestCovered, choosePair, type PairCandidate } from '../src/core/pass/pair-choice.ts';
+import { COVERAGE_COLUMNS, COVERAGE_CELLS, type CoverageHa } from '../src/core/pass/coverage.ts';
+import { imageBox, type MapBox } from '../src/core/pass/grid.ts';
+import { planPass, runPassTile, type PassSetup } from '../src/core/pass/pass-tile.ts';
 import { assignShards } from '../src/core/pass/shards.ts';
-import { tileInput } from '../src/core/pass/tile-input.ts';
 import type { Geotransform } from '../src/core/raster/types.ts';
 import { featuresToGeoParquet } from '../src/io/geo-export.ts';
 import { openPair } from '../src/io/geotiff-pair.ts';
@@ -56,8 +31,6 @@ import { PASS_FORMAT, PASS_KEY, type PassRecord, type TileRecord } from './pass-
 export const DEFAULT_TILE_M = 2000;
 /** Metres per degree used to size tiles of a lon/lat grid (fixed, so the grid never depends on latitude). */
 const M_PER_DEGREE = 111_320;
-/** Sample cells per side used to estimate each tile's work for the shard assignment. */
-const WORK_CELLS = 16;
 
 /** Options of a pass, as the command line gives them. */
 export interface PassOptions {
@@ -177,38 +150,6 @@ function fingerprintOf(o: PassOptions, t1: Scene[], t2: Scene[], crs: string, ti
   ).slice(0, 32);
 }
 
-/** Map box of lon/lat polygons in the grid CRS. */
-function polygonBoxes(
-  polygons: readonly (Polygon | MultiPolygon)[],
-  fromLonLat: ((lon: number, lat: number) => [number, number]) | null,
-): MapBox[] {
-  return polygons.map((g) => {
-    const box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
-    const rings = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-    for (const polygon of rings)
-      for (const ring of polygon)
-        for (const p of ring) {
-          const [x, y] = fromLonLat ? fromLonLat(p[0]!, p[1]!) : [p[0]!, p[1]!];
-          box.x0 = Math.min(box.x0, x);
-          box.y0 = Math.min(box.y0, y);
-          box.x1 = Math.max(box.x1, x);
-          box.y1 = Math.max(box.y1, y);
-        }
-    return box;
-  });
-}
-
-/**
- * Why a tile's imagery could not be used (its data, not a bug): a coded input error, or a statistic the
- * tile's pixels do not support (e.g. too few unchanged pixels to relate the dates). Null for anything else.
- */
-function tileFailure(error: unknown): string | null {
-  if (error instanceof DetectInputError)
-    return error.code === 'internal' || error.code === 'bad_parameter' ? null : error.code;
-  if (error instanceof Error && error.name === 'RasterError') return `statistics: ${error.message}`;
-  return null;
-}
-
 /** Run one shard of a pass. Returns the record written. */
 export async function runShard(o: PassOptions): Promise<PassRecord> {
   const log = o.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -224,244 +165,62 @@ export async function runShard(o: PassOptions): Promise<PassRecord> {
       `the scenes are in different coordinate systems (${all[0]!.name}: ${crs.name}; ${other.name}: ${other.crs.name}); the pass needs one`,
     );
   const tileSize = crs.geographic ? o.tileSizeM / M_PER_DEGREE : o.tileSizeM;
-  const toLonLat = toLonLatTransformer(crs);
-  const fromLonLat = fromLonLatTransformer(crs);
   const include = o.redline ? readPolygons(o.redline) : undefined;
   const exclude = o.reserve ? readPolygons(o.reserve) : undefined;
   if (include && include.length === 0) throw new UsageError(`--redline ${o.redline} holds no polygon`);
-  const region = { ...(include ? { include } : {}), ...(exclude ? { exclude } : {}) };
-  const hasRegion = Boolean(include || exclude);
   const fingerprint = fingerprintOf(o, t1, t2, crs.id, tileSize);
-  const boxes1 = t1.map((s) => s.box);
-  const boxes2 = t2.map((s) => s.box);
-  const regionBoxes = include ? polygonBoxes(include, fromLonLat) : [...boxes1, ...boxes2];
-  const tiles = passTiles(regionBoxes, tileSize);
-  const regionCells = (tile: GridTile, cells: number): Uint8Array | null =>
-    hasRegion
-      ? polygonRegionMask(
-          region,
-          cellGeotransform(tile.box, cells),
-          fromLonLat ?? undefined,
-        )({
-          x0: 0,
-          y0: 0,
-          x1: cells,
-          y1: cells,
-        })
-      : null;
-  // Work of each tile: coarse sample cells with both dates (detection) plus one (the coverage sampling).
-  const work = tiles.map((tile) => {
-    const codes = classifyCells(tile.box, WORK_CELLS, regionCells(tile, WORK_CELLS), boxes1, boxes2);
-    return { id: tile.id, work: 1 + codes.reduce((n, c) => n + (c === CELL.both ? 1 : 0), 0) };
-  });
-  const shardOfTile = assignShards(work, o.shard.count);
-  const mine = tiles.filter((t) => shardOfTile.get(t.id) === o.shard.index);
-  log(
-    `detect: pass of ${t1.length} + ${t2.length} scenes, ${tiles.length} tiles of ${o.tileSizeM} m; shard ${o.shard.index}/${o.shard.count} runs ${mine.length}`,
-  );
   const layers: PreparedLayers = attributionLayers({
     redline: o.redline,
     reserve: o.reserve,
     admin: o.admin,
   });
+  const setup: PassSetup<Scene> = {
+    t1,
+    t2,
+    region: { ...(include ? { include } : {}), ...(exclude ? { exclude } : {}) },
+    tileSize,
+    toLonLat: toLonLatTransformer(crs) ?? undefined,
+    fromLonLat: fromLonLatTransformer(crs) ?? undefined,
+    params: o.params,
+    openPair: (a, b) => openPair(a.path, b.path, o.bands ?? {}),
+    countyOf: o.admin?.length
+      ? (lon, lat) => {
+          const county = layers.admin.locate(lon, lat).county;
+          return county ? { code: county.code, name: county.name } : null;
+        }
+      : undefined,
+  };
+  const plan = planPass(setup);
+  const shardOfTile = assignShards(
+    plan.map((p) => ({ id: p.tile.id, work: p.work })),
+    o.shard.count,
+  );
+  const mine = plan.map((p) => p.tile).filter((t) => shardOfTile.get(t.id) === o.shard.index);
+  log(
+    `detect: pass of ${t1.length} + ${t2.length} scenes, ${plan.length} tiles of ${o.tileSizeM} m; shard ${o.shard.index}/${o.shard.count} runs ${mine.length}`,
+  );
   const features: Feature[] = [];
   const records: TileRecord[] = [];
   for (const [k, tile] of mine.entries()) {
     const began = Date.now();
-    const rec = await runTile(tile);
-    rec.seconds = Math.round((Date.now() - began) / 100) / 10;
-    records.push(rec);
+    const { report, patches, t1: a, t2: b } = await runPassTile(tile, setup);
+    const attributed = await attributeFeatures(patches, layers, o.year, Boolean(o.redline));
+    for (const f of attributed)
+      features.push({
+        ...f,
+        properties: {
+          ...f.properties,
+          tile: tile.id,
+          t1_scene: a?.name ?? null,
+          t2_scene: b?.name ?? null,
+          pair_reason: report.pair_reason,
+        },
+      });
+    const seconds = Math.round((Date.now() - began) / 100) / 10;
+    records.push({ ...report, shard: o.shard.index, seconds });
     log(
-      `detect: tile ${k + 1}/${mine.length} ${tile.id} ${rec.status} ${rec.patches} patches ${rec.seconds} s`,
+      `detect: tile ${k + 1}/${mine.length} ${tile.id} ${report.status} ${report.patches} patches ${seconds} s`,
     );
-  }
-
-  async function runTile(tile: GridTile): Promise<TileRecord> {
-    const cells = COVERAGE_CELLS;
-    const codes = classifyCells(tile.box, cells, regionCells(tile, cells), boxes1, boxes2);
-    const corners: [number, number][] = [
-      [tile.box.x0, tile.box.y0],
-      [tile.box.x1, tile.box.y0],
-      [tile.box.x1, tile.box.y1],
-      [tile.box.x0, tile.box.y1],
-      [tile.box.x0, tile.box.y0],
-    ];
-    const ring = corners.map(([x, y]) => (toLonLat ? toLonLat(x, y) : [x, y]));
-    const cellHa = geodesicAreaM2({ type: 'Polygon', coordinates: [ring] }) / 10_000 / (cells * cells);
-    const record: TileRecord = {
-      tile: tile.id,
-      ix: tile.ix,
-      iy: tile.iy,
-      shard: o.shard.index,
-      status: 'no_pair',
-      reason: null,
-      t1_scene: null,
-      t2_scene: null,
-      pair_reason: null,
-      cloud_t1: null,
-      cloud_t2: null,
-      candidates: [],
-      patches: 0,
-      pixel_size: null,
-      seconds: 0,
-      ...coverageOf(codes, cellHa),
-    };
-    const detected = new Uint8Array(codes.length);
-    const cloud = new Uint8Array(codes.length);
-    const finish = (): TileRecord => {
-      Object.assign(record, coverageOf(codes, cellHa, detected, cloud));
-      if (o.admin?.length) record.counties = countyCoverage(codes, cellHa, detected, cloud, tile);
-      return record;
-    };
-    // Candidate pairs: scenes meeting the tile; coverage counted on the region's sample cells.
-    const near1 = t1.filter((s) => boxIntersection(s.box, tile.box));
-    const near2 = t2.filter((s) => boxIntersection(s.box, tile.box));
-    const centres = Array.from(codes, (_, i) =>
-      codes[i] === CELL.both ? cellCentre(tile.box, cells, i) : null,
-    );
-    const candidates: (PairCandidate & { a: Scene; b: Scene })[] = [];
-    for (const a of near1)
-      for (const b of near2) {
-        let covered = 0;
-        for (const c of centres) if (c && inBox(a.box, c[0], c[1]) && inBox(b.box, c[0], c[1])) covered += 1;
-        candidates.push({
-          t1: { name: a.name, date: a.date },
-          t2: { name: b.name, date: b.date },
-          covered,
-          a,
-          b,
-        });
-      }
-    const best = bestCovered(candidates) as typeof candidates;
-    if (best.length === 0) return finish();
-    // Cloud is measured only where it can decide: several pairs cover the same part of the tile.
-    if (best.length > 1) for (const c of best) c.cloud = await cloudOf(c.a, c.b, tile);
-    const choice = choosePair(best)!;
-    const chosen = choice.chosen as (typeof candidates)[number];
-    record.candidates = choice.ranked.map((c) => `${c.t1.name}|${c.t2.name}`);
-    record.t1_scene = chosen.a.name;
-    record.t2_scene = chosen.b.name;
-    record.pair_reason = choice.reasons.join('+');
-    record.pixel_size = chosen.b.pixel;
-    centres.forEach((c, i) => {
-      if (c && inBox(chosen.a.box, c[0], c[1]) && inBox(chosen.b.box, c[0], c[1])) detected[i] = 1;
-    });
-    const pair = await openPair(chosen.a.path, chosen.b.path, o.bands ?? {});
-    try {
-      const window = tilePixelWindow(
-        tile.box,
-        pair.input.geotransform,
-        pair.t2.meta.width,
-        pair.t2.meta.height,
-      );
-      if (!window) return finish();
-      const pixelM = Math.sqrt(
-        pixelAreaM2(pair.input.geotransform, pair.input.toLonLat, window.x0, window.y0),
-      );
-      const halo = haloOf(resolveParams(withResolution(o.params, pixelM)));
-      const tin = tileInput(pair.input, window, halo, region, fromLonLat ?? undefined);
-      tin.input.dates = { t1: chosen.a.date, t2: chosen.b.date };
-      let result;
-      try {
-        result = await detectChanges(tin.input, o.params, { keepSmall: tin.touchesBorder });
-      } catch (error) {
-        const reason = tileFailure(error);
-        if (reason === null) throw error;
-        record.status = 'skipped';
-        record.reason = reason;
-        detected.fill(0);
-        return finish();
-      }
-      record.status = 'done';
-      // The pipeline returns its calibration with the report it was made with (typed as the plain calibration).
-      const report = (result.calibration as Partial<{ report: CalibrationReport }>).report;
-      const share = report?.cloudShare ?? { t1: 0, t2: 0 };
-      record.cloud_t1 = Math.round(share.t1 * 10_000) / 10_000;
-      record.cloud_t2 = Math.round(share.t2 * 10_000) / 10_000;
-      // Cloud-masked sample cells: the pixel under each detected cell centre, tested as the detection did.
-      if (o.params.cloudMask !== false && (share.t1 > 0 || share.t2 > 0)) {
-        const core = tin.core;
-        const [a, b] = await Promise.all([tin.input.t1.readWindow(core), tin.input.t2.readWindow(core)]);
-        const model = pixelModel(result.calibration);
-        const gt = tin.input.geotransform;
-        const cw = core.x1 - core.x0;
-        centres.forEach((c, i) => {
-          if (!c || !detected[i]) return;
-          const col = Math.floor((c[0] - gt[0]) / gt[1]) - core.x0;
-          const row = Math.floor((c[1] - gt[3]) / gt[5]) - core.y0;
-          if (col < 0 || row < 0 || col >= cw || row >= core.y1 - core.y0) return;
-          if (cloudAt(model, a, b, row * cw + col) !== 0) cloud[i] = 1;
-        });
-      }
-      const attributed = await attributeFeatures(result.patches, layers, o.year, Boolean(o.redline));
-      for (const f of attributed)
-        features.push({
-          ...f,
-          properties: {
-            ...f.properties,
-            tile: tile.id,
-            t1_scene: chosen.a.name,
-            t2_scene: chosen.b.name,
-            pair_reason: choice.reasons.join('+'),
-          },
-        });
-      record.patches = attributed.length;
-      return finish();
-    } finally {
-      await pair.close();
-    }
-  }
-
-  /** Cloud and shadow share of each date of a pair over a tile (the pair's own calibration of that window). */
-  async function cloudOf(a: Scene, b: Scene, tile: GridTile): Promise<{ t1: number; t2: number }> {
-    const pair = await openPair(a.path, b.path, o.bands ?? {});
-    try {
-      const window = tilePixelWindow(
-        tile.box,
-        pair.input.geotransform,
-        pair.t2.meta.width,
-        pair.t2.meta.height,
-      );
-      if (!window) return { t1: 1, t2: 1 };
-      const pixelM = Math.sqrt(
-        pixelAreaM2(pair.input.geotransform, pair.input.toLonLat, window.x0, window.y0),
-      );
-      const params = resolveParams(withResolution(o.params, pixelM));
-      const tin = tileInput(pair.input, window, 0, {}, undefined);
-      const cal = await calibrate(tin.input, params);
-      return cal.report.cloudShare;
-    } catch (error) {
-      // A pair that cannot be calibrated here (too few valid pixels…) ranks last.
-      if (tileFailure(error) !== null) return { t1: 1, t2: 1 };
-      throw error;
-    } finally {
-      await pair.close();
-    }
-  }
-
-  /** Coverage of a tile per county of the admin units given (cell centres located like patches). */
-  function countyCoverage(
-    codes: Uint8Array,
-    cellHa: number,
-    detected: Uint8Array,
-    cloud: Uint8Array,
-    tile: GridTile,
-  ): Record<string, CoverageHa & { name: string }> {
-    const countyOf = new Array<string>(codes.length);
-    const names = new Map<string, string>();
-    for (let i = 0; i < codes.length; i += 1) {
-      if (codes[i] === CELL.outside) continue;
-      const [x, y] = cellCentre(tile.box, COVERAGE_CELLS, i);
-      const [lon, lat] = toLonLat ? toLonLat(x, y) : [x, y];
-      const county = layers.admin.locate(lon, lat).county;
-      const code = county?.code || '000000';
-      countyOf[i] = code;
-      names.set(code, county?.name ?? '');
-    }
-    const out: Record<string, CoverageHa & { name: string }> = {};
-    for (const [code, name] of [...names.entries()].sort())
-      out[code] = { name, ...coverageOf(codes, cellHa, detected, cloud, (i) => countyOf[i] === code) };
-    return out;
   }
 
   const record: PassRecord = {
@@ -507,7 +266,7 @@ const csvCell = (v: unknown): string => {
  * `county`, summed over the tiles), then the total (scope `total`).
  */
 export function coverageCsv(tiles: readonly TileRecord[]): string {
-  const columns = ['region_ha', 'both_ha', 'one_ha', 'none_ha', 'detected_ha', 'cloud_ha'] as const;
+  const columns = COVERAGE_COLUMNS;
   const header = ['scope', 'key', 'name', ...columns, 'status', 't1_scene', 't2_scene', 'pair_reason'];
   const lines = [header.join(',')];
   const sum = (rows: readonly CoverageHa[]): CoverageHa => {

@@ -4,36 +4,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
-import type { CoverageHa } from '../src/core/pass/coverage.ts';
+import type { TileReport } from '../src/core/pass/pass-tile.ts';
 import { UsageError } from './detect-words.ts';
 
 export const PASS_KEY = 'redline_pass';
 export const PASS_FORMAT = 'redline-pass-shard/1';
 
-/** One tile of the tiles table. */
-export interface TileRecord extends CoverageHa {
-  tile: string;
-  ix: number;
-  iy: number;
+/** One tile of the tiles table: its report, the shard that ran it and how long it took. */
+export interface TileRecord extends TileReport {
   shard: number;
-  /** done: detected; no_pair: no pair covers its region; skipped: the pair could not be used (`reason`). */
-  status: 'done' | 'no_pair' | 'skipped';
-  reason: string | null;
-  t1_scene: string | null;
-  t2_scene: string | null;
-  /** Criteria that set other pairs aside, joined by + (e.g. least_cloud+name; only_pair). */
-  pair_reason: string | null;
-  /** Cloud and shadow share per date of the chosen pair in the tile. */
-  cloud_t1: number | null;
-  cloud_t2: number | null;
-  /** Pairs considered (t1|t2 names), in order of preference. */
-  candidates: string[];
-  patches: number;
-  /** Pixel size of the chosen T2 scene, in map units of the grid CRS. */
-  pixel_size: number | null;
   seconds: number;
-  /** Coverage per county (code → name and totals) when admin units were given. */
-  counties?: Record<string, CoverageHa & { name: string }>;
 }
 
 /** The record of one shard. */
