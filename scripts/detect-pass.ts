@@ -4,8 +4,8 @@
 // window of them, and writes GeoParquet: the patches of its tiles, cut at tile borders (the merge joins them),
 // plus its tiles table in the key-value metadata `redline_pass`, and <out>.coverage.csv beside it.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import type { Feature } from 'geojson';
 import { resolveParams, type DetectParamsInput } from '../src/core/detect/params.ts';
 import { dateFromFileName } from '../src/core/display/band-roles.ts';
@@ -242,15 +242,24 @@ export async function runShard(o: PassOptions): Promise<PassRecord> {
     started_at: started.toISOString(),
     finished_at: new Date().toISOString(),
   };
-  writeFileSync(
+  // The coverage table first, then the shard under a temporary name renamed at the end: a shard file that
+  // exists is complete (the merge reads only those).
+  writeFileSync(coverageCsvPath(o.out), coverageCsv(records));
+  writeWhole(
     o.out,
     featuresToGeoParquet(features, undefined, [{ key: PASS_KEY, value: JSON.stringify(record) }]),
   );
-  writeFileSync(coverageCsvPath(o.out), coverageCsv(records));
   log(
     `detect: shard ${o.shard.index}/${o.shard.count}: ${features.length} patch parts in ${records.length} tiles → ${o.out}`,
   );
   return record;
+}
+
+/** Write a file whole: to a temporary name beside it, then renamed (a crash leaves no half-written file). */
+export function writeWhole(path: string, data: Uint8Array | string): void {
+  const temporary = `${path}.partial`;
+  writeFileSync(temporary, data);
+  renameSync(temporary, path);
 }
 
 /** `<out>.coverage.csv` beside a shard (shards in one folder never overwrite each other's). */
@@ -316,6 +325,8 @@ export function passOptions(
     throw new UsageError('usage: --t1 DIR|FILE[,FILE…]|@list.txt --t2 (same) --out shard-I.parquet');
   if (!/\.parquet$/i.test(values.out))
     throw new UsageError(`a pass writes GeoParquet: give --out shard-I.parquet (not ${values.out})`);
+  if (!existsSync(dirname(values.out)))
+    throw new UsageError(`--out ${values.out}: the folder ${dirname(values.out)} does not exist`);
   const tileSizeM = values['tile-size'] === undefined ? DEFAULT_TILE_M : Number(values['tile-size']);
   if (!Number.isFinite(tileSizeM) || tileSizeM <= 0)
     throw new UsageError(`--tile-size ${values['tile-size']}: give the tile size in metres, a number > 0`);

@@ -19,7 +19,7 @@ import { lowestLeftOrder, ringsBox, seamGroups, type SeamPart } from '../src/cor
 import { featuresToGeoParquet } from '../src/io/geo-export.ts';
 import { attributeFeatures, attributionLayers } from './detect-attribute.ts';
 import { inputErrorWords, UsageError } from './detect-words.ts';
-import { coverageCsv } from './detect-pass.ts';
+import { coverageCsv, writeWhole } from './detect-pass.ts';
 import { PASS_KEY, readShard, type PassRecord, type ShardFile, type TileRecord } from './pass-record.ts';
 
 /** The detector's own properties (what the merge recombines); the rest is recomputed or pass bookkeeping. */
@@ -96,6 +96,8 @@ export interface MergeOptions {
 export async function mergeShards(o: MergeOptions): Promise<{ features: Feature[]; tiles: TileRecord[] }> {
   const log = o.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const geojson = /\.geojson$/i.test(o.out);
+  if (!existsSync(dirname(o.out)))
+    throw new UsageError(`--out ${o.out}: the folder ${dirname(o.out)} does not exist`);
   if (!geojson && !/\.parquet$/i.test(o.out))
     throw new UsageError(`--out ${o.out}: give a .parquet or .geojson file`);
   const shards: ShardFile[] = [];
@@ -207,9 +209,9 @@ export async function mergeShards(o: MergeOptions): Promise<{ features: Feature[
     merged_at: new Date().toISOString(),
     patch_count: features.length,
   };
-  if (geojson) writeFileSync(o.out, JSON.stringify({ type: 'FeatureCollection', run: summary, features }));
+  if (geojson) writeWhole(o.out, JSON.stringify({ type: 'FeatureCollection', run: summary, features }));
   else
-    writeFileSync(
+    writeWhole(
       o.out,
       featuresToGeoParquet(features, undefined, [{ key: PASS_KEY, value: JSON.stringify(summary) }]),
     );

@@ -181,7 +181,17 @@ async function cloudOf<S extends PassScene>(
   try {
     const t = tileOf(pair, tile, setup.params, {});
     if (!t) return { t1: 1, t2: 1 };
-    const cal = await calibrate(t.tin.input, t.resolved, setup.signal);
+    // A smaller sample than detection's: enough to rank pairs by cloud, at a fraction of the reading.
+    const sample = {
+      ...t.resolved,
+      samplePixels: Math.min(t.resolved.samplePixels, 1 << 16),
+      sampleWindow: 64,
+    };
+    const cal = await calibrate(
+      t.tin.input,
+      { ...sample, fitPixels: Math.min(sample.fitPixels, 20_000) },
+      setup.signal,
+    );
     return cal.report.cloudShare;
   } catch (error) {
     // A pair that cannot be calibrated here (too few valid pixels…) ranks last.
