@@ -65,6 +65,8 @@ export interface DetectValues {
   k?: string | undefined;
   threshold?: string | undefined;
   year?: string | undefined;
+  dates?: string | undefined;
+  workers?: string | undefined;
 }
 
 /** A pass is asked for by several scenes for a date, a folder or list, or a Parquet output. */
@@ -325,6 +327,14 @@ export function passOptions(
     throw new UsageError('usage: --t1 DIR|FILE[,FILE…]|@list.txt --t2 (same) --out shard-I.parquet');
   if (!/\.parquet$/i.test(values.out))
     throw new UsageError(`a pass writes GeoParquet: give --out shard-I.parquet (not ${values.out})`);
+  if (values.dates)
+    throw new UsageError(
+      "--dates applies to one pair; a pass reads each scene's date from its file name (e.g. …_20240912.tif)",
+    );
+  if (values.workers)
+    throw new UsageError(
+      '--workers applies to one pair; a pass runs its tiles one after the other: run more shards (--shard I/N) to use more cores',
+    );
   if (!existsSync(dirname(values.out)))
     throw new UsageError(`--out ${values.out}: the folder ${dirname(values.out)} does not exist`);
   const tileSizeM = values['tile-size'] === undefined ? DEFAULT_TILE_M : Number(values['tile-size']);
