@@ -14,7 +14,7 @@ import { resolveCrs, type GeoKeys, type ResolvedCrs } from '../src/core/geo/crs.
 import { fromLonLatTransformer, toLonLatTransformer } from '../src/core/geo/reproject.ts';
 import { stableStringify } from '../src/core/notebook/hash.ts';
 import { COVERAGE_COLUMNS, COVERAGE_CELLS, type CoverageHa } from '../src/core/pass/coverage.ts';
-import { imageBox, type MapBox } from '../src/core/pass/grid.ts';
+import { defaultTileSizeM, imageBox, type MapBox } from '../src/core/pass/grid.ts';
 import { planPass, runPassTile, type PassSetup } from '../src/core/pass/pass-tile.ts';
 import { assignShards } from '../src/core/pass/shards.ts';
 import type { Geotransform } from '../src/core/raster/types.ts';
@@ -27,8 +27,6 @@ import { inputErrorWords, parseBandsOption, UsageError, type BandsOption } from 
 import { isSceneSet, sceneList, shardOf } from './pass-inputs.ts';
 import { PASS_FORMAT, PASS_KEY, type PassRecord, type TileRecord } from './pass-record.ts';
 
-/** Default tile size of the grid, metres. */
-export const DEFAULT_TILE_M = 2000;
 /** Metres per degree used to size tiles of a lon/lat grid (fixed, so the grid never depends on latitude). */
 const M_PER_DEGREE = 111_320;
 
@@ -40,7 +38,8 @@ export interface PassOptions {
   reserve?: string | undefined;
   admin?: string[] | undefined;
   shard: { index: number; count: number };
-  tileSizeM: number;
+  /** Tile size, metres; default from the scenes' pixel size (defaultTileSizeM). */
+  tileSizeM?: number | undefined;
   out: string;
   params: DetectParamsInput;
   bands: BandsOption;
@@ -166,7 +165,9 @@ export async function runShard(o: PassOptions): Promise<PassRecord> {
     throw new UsageError(
       `the scenes are in different coordinate systems (${all[0]!.name}: ${crs.name}; ${other.name}: ${other.crs.name}); the pass needs one`,
     );
-  const tileSize = crs.geographic ? o.tileSizeM / M_PER_DEGREE : o.tileSizeM;
+  const finest = Math.min(...all.map((s) => s.pixel)) * (crs.geographic ? M_PER_DEGREE : 1);
+  const tileSizeM = o.tileSizeM ?? defaultTileSizeM(finest);
+  const tileSize = crs.geographic ? tileSizeM / M_PER_DEGREE : tileSizeM;
   const include = o.redline ? readPolygons(o.redline) : undefined;
   const exclude = o.reserve ? readPolygons(o.reserve) : undefined;
   if (include && include.length === 0) throw new UsageError(`--redline ${o.redline} holds no polygon`);
@@ -199,7 +200,7 @@ export async function runShard(o: PassOptions): Promise<PassRecord> {
   );
   const mine = plan.map((p) => p.tile).filter((t) => shardOfTile.get(t.id) === o.shard.index);
   log(
-    `detect: pass of ${t1.length} + ${t2.length} scenes, ${plan.length} tiles of ${o.tileSizeM} m; shard ${o.shard.index}/${o.shard.count} runs ${mine.length}`,
+    `detect: pass of ${t1.length} + ${t2.length} scenes, ${plan.length} tiles of ${tileSizeM} m; shard ${o.shard.index}/${o.shard.count} runs ${mine.length}`,
   );
   const features: Feature[] = [];
   const records: TileRecord[] = [];
@@ -337,8 +338,8 @@ export function passOptions(
     );
   if (!existsSync(dirname(values.out)))
     throw new UsageError(`--out ${values.out}: the folder ${dirname(values.out)} does not exist`);
-  const tileSizeM = values['tile-size'] === undefined ? DEFAULT_TILE_M : Number(values['tile-size']);
-  if (!Number.isFinite(tileSizeM) || tileSizeM <= 0)
+  const tileSizeM = values['tile-size'] === undefined ? undefined : Number(values['tile-size']);
+  if (tileSizeM !== undefined && (!Number.isFinite(tileSizeM) || tileSizeM <= 0))
     throw new UsageError(`--tile-size ${values['tile-size']}: give the tile size in metres, a number > 0`);
   let params: DetectParamsInput = {};
   if (values.params) {

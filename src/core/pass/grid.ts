@@ -21,6 +21,16 @@ export interface GridTile {
   box: MapBox;
 }
 
+/**
+ * Default tile size (metres) for imagery of a pixel size (metres): about 2000 pixels a side, in whole kilometres,
+ * at least 1 km. Each tile fits its own statistics; on the Beihai sample (10 m) tiles of 200 px scored pixel F1
+ * 0.384 against 0.477 for the whole scene, tiles of 500 px 0.476.
+ */
+export function defaultTileSizeM(pixelM: number): number {
+  const px = Number.isFinite(pixelM) && pixelM > 0 ? pixelM : 1;
+  return Math.max(1000, Math.ceil((2000 * px) / 1000 - 1e-9) * 1000);
+}
+
 export const tileId = (ix: number, iy: number): string => `E${ix}N${iy}`;
 
 /** The tile (ix, iy) of a grid of `size`. */

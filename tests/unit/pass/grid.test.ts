@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { imageBox, passTiles, tilePixelWindow, tilesOverBox } from '../../../src/core/pass/grid.ts';
+import {
+  defaultTileSizeM,
+  imageBox,
+  passTiles,
+  tilePixelWindow,
+  tilesOverBox,
+} from '../../../src/core/pass/grid.ts';
 
 describe('pass tile grid', () => {
   it('puts tile corners on multiples of the tile size, whatever the box', () => {
@@ -55,5 +61,15 @@ describe('pass tile grid', () => {
   it('has no window for a rotated image or a tile off the image', () => {
     expect(tilePixelWindow({ x0: 0, y0: 0, x1: 100, y1: 100 }, [0, 1, 0.1, 100, 0, -1], 10, 10)).toBeNull();
     expect(tilePixelWindow({ x0: 500, y0: 0, x1: 600, y1: 100 }, [0, 1, 0, 100, 0, -1], 10, 10)).toBeNull();
+  });
+});
+
+describe('default tile size', () => {
+  it('is about 2000 pixels a side in whole kilometres, at least 1 km', () => {
+    expect(defaultTileSizeM(1)).toBe(2000);
+    expect(defaultTileSizeM(0.8)).toBe(2000);
+    expect(defaultTileSizeM(0.3)).toBe(1000);
+    expect(defaultTileSizeM(10)).toBe(20_000);
+    expect(defaultTileSizeM(Number.NaN)).toBe(2000);
   });
 });
