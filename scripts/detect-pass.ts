@@ -4,10 +4,11 @@
 // window of them, and writes GeoParquet: the patches of its tiles, cut at tile borders (the merge joins them),
 // plus its tiles table in the key-value metadata `redline_pass`, and <out>.coverage.csv beside it.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Feature } from 'geojson';
 import { resolveParams, type DetectParamsInput } from '../src/core/detect/params.ts';
+import { DetectCancelledError } from '../src/core/detect/types.ts';
 import { dateFromFileName } from '../src/core/display/band-roles.ts';
 import type { PreparedLayers } from '../src/core/geo/attributes.ts';
 import { resolveCrs, type GeoKeys, type ResolvedCrs } from '../src/core/geo/crs.ts';
@@ -25,6 +26,8 @@ import { useNodeInflate } from '../src/io/geotiff-inflate-node.ts';
 import { attributeFeatures, attributionLayers, readPolygons } from './detect-attribute.ts';
 import { inputErrorWords, parseBandsOption, UsageError, type BandsOption } from './detect-words.ts';
 import { isSceneSet, sceneList, shardOf } from './pass-inputs.ts';
+import { ShardCheckpoint } from './pass-checkpoint.ts';
+import { writeWhole } from './write-whole.ts';
 import { PASS_FORMAT, PASS_KEY, type PassRecord, type TileRecord } from './pass-record.ts';
 
 /** Metres per degree used to size tiles of a lon/lat grid (fixed, so the grid never depends on latitude). */
@@ -46,6 +49,8 @@ export interface PassOptions {
   year: number;
   /** Progress lines (default: stderr). */
   log?: (line: string) => void;
+  /** Stops the shard between tiles (finished tiles stay for the next run). */
+  signal?: AbortSignal;
 }
 
 /** Option values of `npm run detect` (node:util parseArgs). */
@@ -186,6 +191,7 @@ export async function runShard(o: PassOptions): Promise<PassRecord> {
     fromLonLat: fromLonLatTransformer(crs) ?? undefined,
     params: o.params,
     openPair: (a, b) => openPair(a.path, b.path, o.bands ?? {}),
+    ...(o.signal ? { signal: o.signal } : {}),
     countyOf: o.admin?.length
       ? (lon, lat) => {
           const county = layers.admin.locate(lon, lat).county;
@@ -204,26 +210,36 @@ export async function runShard(o: PassOptions): Promise<PassRecord> {
   );
   const features: Feature[] = [];
   const records: TileRecord[] = [];
+  const checkpoint = new ShardCheckpoint(o.out, { fingerprint, shard: o.shard });
+  const finished = checkpoint.load();
+  if (finished.size > 0) log(`detect: resuming: ${finished.size} tiles of this shard were finished earlier`);
   for (const [k, tile] of mine.entries()) {
-    const began = Date.now();
-    const { report, patches, t1: a, t2: b } = await runPassTile(tile, setup);
-    const attributed = await attributeFeatures(patches, layers, o.year, Boolean(o.redline));
-    for (const f of attributed)
-      features.push({
-        ...f,
-        properties: {
-          ...f.properties,
-          tile: tile.id,
-          t1_scene: a?.name ?? null,
-          t2_scene: b?.name ?? null,
-          pair_reason: report.pair_reason,
-        },
-      });
-    const seconds = Math.round((Date.now() - began) / 100) / 10;
-    records.push({ ...report, shard: o.shard.index, seconds });
-    log(
-      `detect: tile ${k + 1}/${mine.length} ${tile.id} ${report.status} ${report.patches} patches ${seconds} s`,
-    );
+    let done = finished.get(tile.id);
+    if (!done) {
+      if (o.signal?.aborted) throw new DetectCancelledError({ cause: o.signal.reason });
+      const began = Date.now();
+      const { report, patches, t1: a, t2: b } = await runPassTile(tile, setup);
+      const attributed = await attributeFeatures(patches, layers, o.year, Boolean(o.redline));
+      done = {
+        record: { ...report, shard: o.shard.index, seconds: Math.round((Date.now() - began) / 100) / 10 },
+        features: attributed.map((f) => ({
+          ...f,
+          properties: {
+            ...f.properties,
+            tile: tile.id,
+            t1_scene: a?.name ?? null,
+            t2_scene: b?.name ?? null,
+            pair_reason: report.pair_reason,
+          },
+        })),
+      };
+      checkpoint.save(done);
+      log(
+        `detect: tile ${k + 1}/${mine.length} ${tile.id} ${report.status} ${report.patches} patches ${done.record.seconds} s`,
+      );
+    }
+    features.push(...done.features);
+    records.push(done.record);
   }
 
   const record: PassRecord = {
@@ -252,17 +268,11 @@ export async function runShard(o: PassOptions): Promise<PassRecord> {
     o.out,
     featuresToGeoParquet(features, undefined, [{ key: PASS_KEY, value: JSON.stringify(record) }]),
   );
+  checkpoint.clear();
   log(
     `detect: shard ${o.shard.index}/${o.shard.count}: ${features.length} patch parts in ${records.length} tiles → ${o.out}`,
   );
   return record;
-}
-
-/** Write a file whole: to a temporary name beside it, then renamed (a crash leaves no half-written file). */
-export function writeWhole(path: string, data: Uint8Array | string): void {
-  const temporary = `${path}.partial`;
-  writeFileSync(temporary, data);
-  renameSync(temporary, path);
 }
 
 /** `<out>.coverage.csv` beside a shard (shards in one folder never overwrite each other's). */

@@ -19,7 +19,8 @@ import { lowestLeftOrder, ringsBox, seamGroups, type SeamPart } from '../src/cor
 import { featuresToGeoParquet } from '../src/io/geo-export.ts';
 import { attributeFeatures, attributionLayers } from './detect-attribute.ts';
 import { inputErrorWords, UsageError } from './detect-words.ts';
-import { coverageCsv, writeWhole } from './detect-pass.ts';
+import { coverageCsv } from './detect-pass.ts';
+import { writeWhole } from './write-whole.ts';
 import { PASS_KEY, readShard, type PassRecord, type ShardFile, type TileRecord } from './pass-record.ts';
 
 /** The detector's own properties (what the merge recombines); the rest is recomputed or pass bookkeeping. */

@@ -3,7 +3,7 @@
 // counts red-line area with one date, with none and under cloud.
 import '../raster/geotiff-env.ts';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Feature, Polygon } from 'geojson';
@@ -147,6 +147,40 @@ describe('a province pass over generated scenes', () => {
     expect(tile.pair_reason).toMatch(/^least_cloud/);
     expect(tile.cloud_ha).toBe(0);
   });
+});
+
+describe('a shard stopped after some tiles', () => {
+  it('resumes from its finished tiles and ends with the same patches as an uninterrupted run', async () => {
+    mkdirSync(join(dir, 'resume'));
+    const out = join(dir, 'resume', 'shard-0.parquet');
+    const stop = new AbortController();
+    let tilesDone = 0;
+    const first = options(out, { index: 0, count: 1 });
+    first.signal = stop.signal;
+    first.log = (line) => {
+      if (/ tile \d+\/\d+ /.test(line) && (tilesDone += 1) === 5) stop.abort();
+    };
+    await expect(runShard(first)).rejects.toThrow(/cancelled/);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(`${out}.tiles`).filter((n) => n.startsWith('E'))).toHaveLength(5);
+    const lines: string[] = [];
+    const again = options(out, { index: 0, count: 1 });
+    again.log = (line) => lines.push(line);
+    await runShard(again);
+    expect(lines.some((l) => /resuming: 5 tiles/.test(l))).toBe(true);
+    const total = (await readShard(out)).record.tiles.length;
+    expect(lines.filter((l) => / tile \d+\/\d+ /.test(l))).toHaveLength(total - 5);
+    expect(existsSync(`${out}.tiles`)).toBe(false);
+    const merged = await mergeShards({
+      shards: [out],
+      out: join(dir, 'resume', 'patches.geojson'),
+      log: quiet,
+    });
+    const whole = JSON.parse(readFileSync(join(dir, 'n1', 'patches.geojson'), 'utf8')) as {
+      features: Feature[];
+    };
+    expect(JSON.stringify(merged.features)).toBe(JSON.stringify(whole.features));
+  }, 120_000);
 });
 
 describe('the coverage report of a pass with one missing scene and one cloudy scene', () => {
