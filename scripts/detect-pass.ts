@@ -1,8 +1,9 @@
 // `npm run detect` over many scenes per date: one shard of a province pass. The tile list (the fixed grid over
-// red lines − reserves that meets the imagery of both dates) is computed identically by every shard; this shard
-// runs its tiles one after the other, opening only the two scenes each tile chose and reading only the tile's
-// window of them, and writes GeoParquet: the patches of its tiles, cut at tile borders (the merge joins them),
-// plus its tiles table in the key-value metadata `redline_pass`, and <out>.coverage.csv beside it.
+// the red lines, or the imagery without them) is computed identically by every shard; this shard runs its tiles one
+// after the other (src/core/pass/pass-tile.ts), opening only the scenes each tile uses and reading only the tile's
+// window of them, keeps each finished tile in <out>.tiles/ so that a rerun resumes, and writes GeoParquet: the
+// patch parts of its tiles, cut at tile borders (`npm run merge` joins them), with its tiles table in the
+// key-value metadata `redline_pass`, and <out>.coverage.csv beside it.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
