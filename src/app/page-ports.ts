@@ -102,7 +102,9 @@ export const addScenePorts: AddScenePorts<Scene> = {
 export const detectionPorts: RunDetectionPorts = {
   ensureActor: () => ledger.ensureActor(),
   startJob: () => jobs.start(t('job.detection'), { kind: DETECTION_JOB }),
-  readFile: readProjectFile,
+  // A scene read in place has no OPFS copy (empty opfsName): the page already holds its file.
+  readFile: async (projectId, scene) =>
+    scenes.fileOf(scene.record.id) ?? readProjectFile(projectId, scene.record.opfsName),
   areal: (kind) =>
     layers
       .ofKind(kind)

@@ -49,7 +49,8 @@ export interface RunDetectionPorts {
   ensureActor(): Promise<unknown>;
   /** The cancellable detection job of the status bar. */
   startJob(): JobHandle;
-  readFile(projectId: string, opfsName: string): Promise<Blob>;
+  /** The scene's file as the page reads it: its OPFS copy, or the user's own file when it is read in place. */
+  readFile(projectId: string, scene: DetectionScene): Promise<Blob>;
   /** Polygons of the project's red-line or nature-reserve layers. */
   areal(kind: 'redline' | 'reserve'): (Polygon | MultiPolygon)[];
   /** The run's IndexedDB record. */
@@ -109,8 +110,8 @@ export async function runDetection(screen: DetectionScreen, ports: RunDetectionP
   const found: PatchCandidate[] = [];
   try {
     const request: DetectionChoices = {
-      t1: await ports.readFile(projectId, one.record.opfsName),
-      t2: await ports.readFile(projectId, two.record.opfsName),
+      t1: await ports.readFile(projectId, one),
+      t2: await ports.readFile(projectId, two),
       t1Roles: one.record.bandRoles,
       t2Roles: two.record.bandRoles,
       include: ports.areal('redline'),

@@ -199,6 +199,19 @@ describe('imagery periods, read in place', () => {
   );
 
   it(
+    'detects changes on a pair whose T2 is read in place (the file behind the handle, no copy)',
+    { timeout: 240_000 },
+    async () => {
+      await s.page.getByTestId('detect-run').click();
+      await s.page.getByTestId('actor-dialog').waitFor();
+      await s.page.getByTestId('actor-dialog-input').fill('检测员');
+      await s.page.getByTestId('actor-dialog-save').click();
+      await expect.poll(() => s.page.getByTestId('detect-result').count(), { timeout: 180_000 }).toBe(1);
+      expect(await s.page.getByTestId('detect-result').textContent()).toMatch(/检测完成：\d+ 个图斑/);
+    },
+  );
+
+  it(
     'the in-place file deleted: the scene says so, the rest works; only the same file is taken back',
     {
       timeout: 120_000,

@@ -107,7 +107,7 @@ function fakePage(options: FakeOptions = {}) {
         fail: () => (page.job = 'failed'),
       };
     },
-    readFile: async (_projectId, name) => new Blob([name]),
+    readFile: async (_projectId, scene) => new Blob([scene.record.opfsName]),
     areal: () => [],
     async putRun(run) {
       runWrites += 1;
