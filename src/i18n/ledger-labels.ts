@@ -92,3 +92,8 @@ export const BUREAU_KIND_LABELS: Record<string, { zh: string; en: string }> = {
   regional: { zh: '区域督察局', en: 'Regional inspection bureau' },
   basin_marine: { zh: '流域海域监督管理局', en: 'River basin and sea area bureau' },
 };
+
+/** Words of the fixed choices of action forms, by field name. */
+export const CHOICE_LABELS: Record<string, Record<string, { zh: string; en: string }>> = {
+  bureauKind: BUREAU_KIND_LABELS,
+};
