@@ -116,6 +116,7 @@ describe('major problems and department hand-over milestones', () => {
       await p.locator('[data-field="details"]').fill('属实，已立案查处');
     });
     await screenshot(page, 'major-case-page');
+    await page.getByTestId('case-list').scrollIntoViewIfNeeded();
     await screenshot(page, 'major-case-list');
   });
 
@@ -156,6 +157,8 @@ describe('major problems and department hand-over milestones', () => {
     await expect.poll(() => caseIds(page)).toEqual([other]);
     expect(await page.getByTestId('track-overdue-mark').count()).toBe(1);
     await screenshot(page, 'department-overdue');
+    await page.getByTestId('case-list').scrollIntoViewIfNeeded();
+    await screenshot(page, 'department-overdue-list');
     await act(page, 'department_feedback', async (p) => {
       await p.locator('[data-field="department"]').selectOption('water');
       await p.locator('[data-field="result"]').fill('已责令恢复原状');
