@@ -74,6 +74,11 @@ export type VerificationResult = (typeof VERIFICATION_RESULTS)[number];
 export const MILESTONES = ['review', 'handover', 'feedback', 'rectification'] as const;
 /** review = 清单 (1 month), handover = 移交 (2), feedback = 反馈 (3), rectification = 整改复核 (12). */
 export type Milestone = (typeof MILESTONES)[number];
+/** Who checks a suspected major problem (委托核实): 区域督察局 or 流域海域监督管理局. */
+export const BUREAU_KINDS = ['regional', 'basin_marine'] as const;
+export type BureauKind = (typeof BUREAU_KINDS)[number];
+/** Days a department has to answer a hand-over when the letter sets no date (our default: the rules name none). */
+export const DEFAULT_DEPARTMENT_FEEDBACK_DAYS = 60;
 
 /** Attributes of a patch that the ledger and the annexes need (mirrors DuckDB `patch`). */
 export const PatchSnapshotSchema = z.object({
@@ -163,6 +168,8 @@ export const ProjectSettingsSchema = z.object({
   /** Signature of letter 附件5 (生态环境部 XX 司). */
   issuerDepartment: z.string().default('生态环境部自然生态保护司'),
   areaDecimals: z.number().int().min(2).max(4).default(2),
+  /** Days after a department hand-over (附件5) by which its feedback is expected, unless the letter sets one. */
+  departmentFeedbackDays: z.number().int().min(1).max(3650).default(DEFAULT_DEPARTMENT_FEEDBACK_DAYS),
   catalog: z.custom<CatalogOverrides>((v) => typeof v === 'object' && v !== null).default({}),
 });
 export type ProjectSettings = z.infer<typeof ProjectSettingsSchema>;
@@ -226,6 +233,20 @@ export const EVENT_PAYLOADS = {
     letterNo: z.string().optional(),
   }),
   department_feedback: z.object({ department: Department, feedbackOn: IsoDate, result: Text.min(1) }),
+  /** Marked as a suspected major problem (疑似重大生态破坏问题), in review or later: the reason is required. */
+  major_flagged: z.object({ reason: Text.min(1), flaggedOn: IsoDate }),
+  /** The mark withdrawn (another event: the flag stays in the history), with its reason. */
+  major_unflagged: z.object({ reason: Text.min(1), unflaggedOn: IsoDate }),
+  /** 委托核实: a flagged case sent to a regional bureau for checking, with the bureau's reply-by date. */
+  major_routed: z.object({
+    bureauKind: z.enum(BUREAU_KINDS),
+    bureau: Name,
+    routedOn: IsoDate,
+    dueDate: IsoDate,
+    letterNo: z.string().optional(),
+  }),
+  /** The bureau's 核实结果. */
+  major_checked: z.object({ feedbackOn: IsoDate, result: Text.min(1) }),
   referred: z.object({ kind: z.string().min(1), to: Name, referredOn: IsoDate, note: Text.optional() }),
   reported: z.object({ reportedOn: IsoDate, note: Text.optional() }),
   escalated: z.object({ measure: z.string().min(1), on: IsoDate, note: Text.optional() }),
@@ -366,6 +387,8 @@ export interface CaseState {
   readonly referrals: readonly Stamped<PayloadOf<'referred'>>[];
   readonly reports: readonly Stamped<PayloadOf<'reported'>>[];
   readonly escalations: readonly Stamped<PayloadOf<'escalated'>>[];
+  /** Set while the case is marked a major problem (absent in ledgers older than the mark, and after 取消). */
+  readonly major?: MajorProblem;
   /** Due dates set explicitly (due_set, the hand-over reply-by date, rectification deadlines). */
   readonly due: Readonly<Partial<Record<Milestone, string>>>;
   readonly evidence: readonly CaseEvidence[];
@@ -375,4 +398,11 @@ export interface CaseState {
   readonly photoCount: number;
   readonly notes: readonly Stamped<{ text: string }>[];
   readonly updated: Stamp;
+}
+
+/** A case marked 重大: the mark, the routing to a bureau and the bureau's answer, once each. */
+export interface MajorProblem {
+  readonly flag: Stamped<PayloadOf<'major_flagged'>>;
+  readonly routing?: Stamped<PayloadOf<'major_routed'>>;
+  readonly check?: Stamped<PayloadOf<'major_checked'>>;
 }

@@ -13,6 +13,8 @@ export interface SettingsForm {
   /** '' = each case's clock starts on its opening day. */
   milestoneBase: string;
   months: Record<Milestone, string>;
+  /** Days a department has to answer a hand-over (附件5) when its letter sets no date. */
+  departmentFeedbackDays: string;
   contactName: string;
   contactPhone: string;
   issuer: string;
@@ -26,6 +28,7 @@ export type SettingsField =
   | 'distinctReviewers'
   | 'milestoneBase'
   | Milestone
+  | 'departmentFeedbackDays'
   | 'contactName'
   | 'contactPhone'
   | 'issuer'
@@ -58,6 +61,7 @@ export function settingsForm(settings: ProjectSettings): SettingsForm {
       feedback: String(m.feedback),
       rectification: String(m.rectification),
     },
+    departmentFeedbackDays: String(settings.departmentFeedbackDays),
     contactName: settings.contact.name,
     contactPhone: settings.contact.phone,
     issuer: settings.issuer,
@@ -91,6 +95,7 @@ function fieldOf(path: readonly PropertyKey[]): SettingsField | undefined {
     'issuer',
     'issuerDepartment',
     'areaDecimals',
+    'departmentFeedbackDays',
   ];
   return direct.find((field) => field === head);
 }
@@ -137,6 +142,7 @@ export function parseSettingsForm(form: SettingsForm, base: ProjectSettings): Se
     MILESTONES.map((milestone) => [milestone, number(milestone, form.months[milestone])]),
   ) as Record<Milestone, number>;
   const areaDecimals = number('areaDecimals', form.areaDecimals);
+  const departmentFeedbackDays = number('departmentFeedbackDays', form.departmentFeedbackDays);
   const phone = form.contactPhone.trim();
   if (phone !== '' && (!PHONE.test(phone) || (phone.match(/\d/g) ?? []).length < 3))
     errors.contactPhone = { code: 'phone' };
@@ -155,6 +161,7 @@ export function parseSettingsForm(form: SettingsForm, base: ProjectSettings): Se
     issuer: form.issuer.trim(),
     issuerDepartment: form.issuerDepartment.trim(),
     areaDecimals,
+    departmentFeedbackDays,
   };
   const result = ProjectSettingsSchema.safeParse(raw);
   if (!result.success)

@@ -9,6 +9,7 @@ import { EVIDENCE_MESSAGES, type EvidenceMessageKey } from './evidence-messages.
 import { EXPORT_MESSAGES, type ExportMessageKey } from './export-messages.ts';
 import { FLOW_MESSAGES, type FlowMessageKey } from './flow-messages.ts';
 import { JOB_MESSAGES, type JobMessageKey } from './job-messages.ts';
+import { MAJOR_MESSAGES, type MajorMessageKey } from './major-messages.ts';
 import { NOTEBOOK_MESSAGES, type NotebookMessageKey } from './notebook-messages.ts';
 import { OUTLINE_MESSAGES, type OutlineMessageKey } from './outline-messages.ts';
 import { SETTINGS_MESSAGES, type SettingsMessageKey } from './settings-messages.ts';
@@ -24,6 +25,7 @@ export type MessageKey =
   | ExportMessageKey
   | FlowMessageKey
   | JobMessageKey
+  | MajorMessageKey
   | NotebookMessageKey
   | OutlineMessageKey
   | SettingsMessageKey
@@ -50,6 +52,7 @@ export const CATALOG_PARTS: Readonly<Record<string, Table<string>>> = {
   exports: byLocale(EXPORT_MESSAGES),
   flow: FLOW_MESSAGES,
   jobs: JOB_MESSAGES,
+  major: byLocale(MAJOR_MESSAGES),
   notebook: NOTEBOOK_MESSAGES,
   outline: OUTLINE_MESSAGES,
   settings: SETTINGS_MESSAGES,

@@ -84,6 +84,22 @@ export const REFUSAL_SENTENCES: Readonly<Record<RefusalReason, BilingualMessage>
     zh: '审核须按 自审 → 专审 → 终审 的顺序进行。',
     en: 'Reviews must follow the order self → expert → final.',
   },
+  already_major: {
+    zh: '该案件已标记为重大问题；如需改变，请先取消标记（须填写原因）。',
+    en: 'The case is already marked as a major problem; withdraw the mark first (with a reason).',
+  },
+  not_major: {
+    zh: '该案件未标记为重大问题：请先在会商或之后标记为重大问题（须填写原因）。',
+    en: 'The case is not marked as a major problem: mark it first, in review or later (with a reason).',
+  },
+  already_routed: {
+    zh: '该重大问题已委托核实，不能重复委托。',
+    en: 'This major problem was already sent to a bureau for checking.',
+  },
+  not_routed: {
+    zh: '该重大问题尚未委托区域督察局或流域海域监督管理局核实，不能登记核实结果。',
+    en: 'This major problem has not been sent to a regional or basin/marine bureau yet, so no check result can be recorded.',
+  },
 };
 
 /** Actions refused before the machine was asked. */

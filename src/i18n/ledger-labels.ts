@@ -13,6 +13,10 @@ export const EVENT_LABELS: Record<string, { zh: string; en: string }> = {
   closed: { zh: '销号', en: 'Closed' },
   transferred_to_department: { zh: '移交部门', en: 'Transferred to department' },
   department_feedback: { zh: '部门反馈', en: 'Department feedback' },
+  major_flagged: { zh: '标记重大问题', en: 'Marked as major problem' },
+  major_unflagged: { zh: '取消重大问题标记', en: 'Major-problem mark withdrawn' },
+  major_routed: { zh: '委托核实', en: 'Sent to a bureau for checking' },
+  major_checked: { zh: '核实结果（督察局）', en: "Bureau's check result" },
   referred: { zh: '移送', en: 'Referred' },
   reported: { zh: '上报国务院', en: 'Reported to the State Council' },
   escalated: { zh: '督办措施', en: 'Escalated' },
@@ -51,6 +55,12 @@ export const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
   target: { zh: '撤销的记录', en: 'Undoes record' },
   referredOn: { zh: '移送日期', en: 'Referred on' },
   reportedOn: { zh: '上报日期', en: 'Reported on' },
+  reason: { zh: '理由', en: 'Reason' },
+  flaggedOn: { zh: '标记日期', en: 'Marked on' },
+  unflaggedOn: { zh: '取消日期', en: 'Withdrawn on' },
+  bureauKind: { zh: '核实机构类别', en: 'Bureau kind' },
+  bureau: { zh: '核实机构名称', en: 'Bureau' },
+  routedOn: { zh: '委托日期', en: 'Sent on' },
   measure: { zh: '措施', en: 'Measure' },
   on: { zh: '日期', en: 'On' },
   level: { zh: '审核级别', en: 'Level' },
@@ -75,4 +85,15 @@ export const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
 export const DECISION_LABELS: Record<string, { zh: string; en: string }> = {
   confirm: { zh: '确认', en: 'Confirm' },
   reject: { zh: '排除', en: 'Reject' },
+};
+
+/** Kinds of bureau a major problem is sent to for checking (委托核实). */
+export const BUREAU_KIND_LABELS: Record<string, { zh: string; en: string }> = {
+  regional: { zh: '区域督察局', en: 'Regional inspection bureau' },
+  basin_marine: { zh: '流域海域监督管理局', en: 'River basin and sea area bureau' },
+};
+
+/** Words of the fixed choices of action forms, by field name. */
+export const CHOICE_LABELS: Record<string, Record<string, { zh: string; en: string }>> = {
+  bureauKind: BUREAU_KIND_LABELS,
 };

@@ -1,7 +1,7 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { CaseId } from '../core/ids.ts';
 import type { CaseState } from '../core/model.ts';
-import { currentDue, isOverdue, localDate } from '../core/case/due-dates.ts';
+import { currentDue, isOverdue, localDate, overdueTracks } from '../core/case/due-dates.ts';
 import { byDueDate } from '../core/case/case-sort.ts';
 import { bboxOf } from '../core/geo/rings.ts';
 import { confirmDrafts, rejectDrafts } from '../core/case/review-drafts.ts';
@@ -18,6 +18,17 @@ export interface CaseFilter {
   activityType: string;
   runId: string;
   minScore: number;
+  /** 'major' = marked 重大问题; 'department_overdue' = a department's feedback is past due. */
+  watch?: WatchFilter;
+}
+export type WatchFilter = '' | 'major' | 'department_overdue';
+
+/** Does the case pass the watch filter on `today`? */
+function watched(c: CaseState, watch: WatchFilter | undefined, today: string): boolean {
+  if (watch === 'major') return c.major !== undefined;
+  if (watch === 'department_overdue')
+    return overdueTracks(c, today, ledger.settings).some((d) => d.track === 'department');
+  return true;
 }
 
 const REVIEWABLE = ['auto', 'clue', 'suspected'];
@@ -31,15 +42,17 @@ class CasesState {
   reviewing = $state(false);
 
   get list(): CaseState[] {
-    const { stages, county, activityType, runId, minScore } = this.filter;
+    const { stages, county, activityType, runId, minScore, watch } = this.filter;
     const wanted = this.reviewing ? REVIEWABLE : stages;
+    const today = localDate();
     const cases = ledger.cases.filter(
       (c) =>
         (wanted.length === 0 || wanted.includes(c.stage)) &&
         (!county || c.patch.county === county) &&
         (!activityType || c.patch.activityType === activityType) &&
         (!runId || c.patch.runId === runId) &&
-        (c.patch.score ?? 1) >= minScore,
+        (c.patch.score ?? 1) >= minScore &&
+        (this.reviewing || watched(c, watch, today)),
     );
     const by: Record<SortKey, (a: CaseState, b: CaseState) => number> = {
       score: (a, b) => (b.patch.score ?? 0) - (a.patch.score ?? 0) || a.id.localeCompare(b.id),
@@ -151,7 +164,13 @@ class CasesState {
       features.push({
         type: 'Feature',
         geometry: state.patch.geometry,
-        properties: { id: state.id, stage: state.stage, overdue: isOverdue(state, today, ledger.settings) },
+        properties: {
+          id: state.id,
+          stage: state.stage,
+          overdue:
+            isOverdue(state, today, ledger.settings) ||
+            overdueTracks(state, today, ledger.settings).length > 0,
+        },
       });
     }
     mapState.setOverlay('patches', [

@@ -1,5 +1,5 @@
 import type { CatalogTable } from '../catalog.ts';
-import type { CaseState, EventType, ProjectSettings } from '../model.ts';
+import { BUREAU_KINDS, type CaseState, type EventType, type ProjectSettings } from '../model.ts';
 import { localDate, suggestedRectificationDeadline, suggestedReplyBy } from './due-dates.ts';
 
 /** One input of a workflow action form. */
@@ -56,6 +56,25 @@ export const ACTION_FORMS: Partial<Record<EventType, readonly ActionField[]>> = 
     { name: 'feedbackOn', kind: 'date', required: true },
     { name: 'result', kind: 'longtext', required: true },
   ],
+  major_flagged: [
+    { name: 'reason', kind: 'longtext', required: true },
+    { name: 'flaggedOn', kind: 'date', required: true },
+  ],
+  major_unflagged: [
+    { name: 'reason', kind: 'longtext', required: true },
+    { name: 'unflaggedOn', kind: 'date', required: true },
+  ],
+  major_routed: [
+    { name: 'bureauKind', kind: 'choice', choices: BUREAU_KINDS, required: true },
+    { name: 'bureau', kind: 'text', required: true },
+    { name: 'routedOn', kind: 'date', required: true },
+    { name: 'dueDate', kind: 'date', required: true },
+    { name: 'letterNo', kind: 'text', required: false },
+  ],
+  major_checked: [
+    { name: 'feedbackOn', kind: 'date', required: true },
+    { name: 'result', kind: 'longtext', required: true },
+  ],
   referred: [
     { name: 'kind', kind: 'code', table: 'referralKinds', required: true },
     { name: 'to', kind: 'text', required: true },
@@ -88,6 +107,11 @@ export function formDefaults(
   }
   if (type === 'handed_over') {
     values.recipient = `${state.patch.province || settings.province.name}人民政府办公厅`;
+    values.dueDate = suggestedReplyBy(state, today, settings);
+  }
+  if (type === 'major_routed') {
+    values.bureauKind = 'regional';
+    // The bureau's result is gathered with the provinces' feedback (programme step 三): the same reply-by rule.
     values.dueDate = suggestedReplyBy(state, today, settings);
   }
   if (type === 'rectification_started')

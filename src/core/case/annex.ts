@@ -83,7 +83,11 @@ export const ANNEX4_COLUMNS: readonly AnnexColumn[] = [
   col('description', '问题描述', 'text', 26),
   col('handling', '整改查处情况', 'text', 28),
   col('remark', '备注', 'text', 14),
+  // Our addition, not in the seed's 附件4: marks the problems to report to 国务院 (see ANNEX4_ADDED_KEYS).
+  col('major', '重大问题', 'text', 8),
 ];
+/** 附件4 columns the Ministry's template does not have, added by us on purpose (always the last ones). */
+export const ANNEX4_ADDED_KEYS: readonly string[] = ['major'];
 
 const single = (columns: readonly AnnexColumn[]): HeaderCell[][] => [
   columns.map((c, i) => ({ text: c.header, col: i, colSpan: 1, rowSpan: 1 })),
@@ -299,6 +303,13 @@ export function handlingText(c: CaseState, catalog: Catalog): string {
   return joinClauses(parts);
 }
 
+/** 重大问题 column: 是 while marked, with the bureau that checked it when there is one. */
+export function majorText(c: Pick<CaseState, 'major'>): string {
+  if (!c.major) return '';
+  const { routing } = c.major;
+  return routing ? `是（委托${routing.bureau}核实）` : '是';
+}
+
 function annex4Row(c: CaseState, ordinal: number, catalog: Catalog, areaDecimals: number): CellValue[] {
   const photos = c.evidence.filter((e) => e.kind === 'photo').map((e) => e.indexNo);
   const partly = c.verification?.result === 'partly_substantiated' ? '部分属实' : undefined;
@@ -328,6 +339,7 @@ function annex4Row(c: CaseState, ordinal: number, catalog: Catalog, areaDecimals
       c.reports.length ? '已报告国务院' : undefined,
       c.remark,
     ]),
+    majorText(c),
   ];
 }
 

@@ -10,7 +10,13 @@
  * base date set, every case counts from its opening day. Dates set on the case (the hand-over reply-by date,
  * a rectification deadline, an explicit due_set) override the defaults. All dates are civil `YYYY-MM-DD`.
  */
-import type { CaseState, Milestone, ProjectSettings, Stage } from '../model.ts';
+import {
+  DEFAULT_DEPARTMENT_FEEDBACK_DAYS,
+  type CaseState,
+  type Milestone,
+  type ProjectSettings,
+  type Stage,
+} from '../model.ts';
 
 export type DueSettings = Pick<ProjectSettings, 'milestoneBase' | 'milestoneMonths'>;
 
@@ -168,4 +174,91 @@ export function suggestedRectificationDeadline(
   const milestone = defaultDueDates(c, settings).rectification;
   const minimum = addMonths(from, 1);
   return milestone > minimum ? milestone : minimum;
+}
+
+// ---------------------------------------------------------------- tracks beside the stage
+
+/** A due date outside the case's stage: a major problem's three steps, or one department's feedback. */
+export interface TrackDue {
+  readonly track: 'major_routing' | 'major_check' | 'major_report' | 'department';
+  readonly dueDate: string;
+  /** The department waited for (track 'department'). */
+  readonly department?: string;
+}
+
+type MajorCase = Pick<CaseState, 'openedOn' | 'stage' | 'major' | 'reports'>;
+const later = (a: string, b: string): string => (a > b ? a : b);
+
+/**
+ * Due dates of a major problem (疑似重大生态破坏问题), from the programme (五、试点工作安排): within two months
+ * 委托区域督察局、流域海域监督管理局进行核实 (step 二), within three months 及时向国务院报告重大生态破坏问题
+ * (step 三). Both steps count from the same base as every other milestone — the day the red lines' evaluation
+ * and adjustment is complete (`anchorDate`), not the day of the mark — because the programme counts its months
+ * from there; the report is due with the 附件4 list (the `feedback` milestone). A mark set later than a step's
+ * date still leaves one month for that step, so a problem found major in month five is not born overdue.
+ * The bureau's check is due by the reply-by date of the routing itself.
+ */
+export function majorDueDates(
+  c: MajorCase,
+  settings?: DueSettings,
+): { routing: string; check?: string; report: string } | undefined {
+  if (!c.major) return undefined;
+  const anchor = anchorDate(c, settings);
+  const m = months(settings);
+  const floor = addMonths(c.major.flag.flaggedOn, 1);
+  return {
+    routing: later(addMonths(anchor, m.handover), floor),
+    ...(c.major.routing ? { check: c.major.routing.dueDate } : {}),
+    report: later(addMonths(anchor, m.feedback), floor),
+  };
+}
+
+/** The major-problem steps still waited for (none once closed or un-marked). */
+export function pendingMajorDues(c: MajorCase, settings?: DueSettings): TrackDue[] {
+  const due = majorDueDates(c, settings);
+  if (!due || !c.major || c.stage === 'closed' || c.stage === 'rejected') return [];
+  const pending: TrackDue[] = [];
+  if (!c.major.routing) pending.push({ track: 'major_routing', dueDate: due.routing });
+  else if (!c.major.check && due.check) pending.push({ track: 'major_check', dueDate: due.check });
+  if (c.reports.length === 0) pending.push({ track: 'major_report', dueDate: due.report });
+  return pending;
+}
+
+export type DepartmentDueSettings = Partial<Pick<ProjectSettings, 'departmentFeedbackDays'>>;
+type DepartmentCase = Pick<CaseState, 'stage' | 'transfers' | 'departmentFeedback'>;
+
+/** Each department hand-over with its feedback date: the letter's own, else the project's default days after. */
+export function departmentDueDates(
+  c: DepartmentCase,
+  settings?: DepartmentDueSettings,
+): { department: string; transferredOn: string; dueDate: string; answered: boolean }[] {
+  const days = settings?.departmentFeedbackDays ?? DEFAULT_DEPARTMENT_FEEDBACK_DAYS;
+  return c.transfers.map((t) => ({
+    department: t.department,
+    transferredOn: t.transferredOn,
+    dueDate: t.dueDate ?? addDays(t.transferredOn, days),
+    // Feedback answers the hand-overs to that department made on or before its date.
+    answered: c.departmentFeedback.some(
+      (f) => f.department === t.department && f.feedbackOn >= t.transferredOn,
+    ),
+  }));
+}
+
+/** Department hand-overs still waiting for feedback (none once the case is closed). */
+export function pendingDepartmentDues(c: DepartmentCase, settings?: DepartmentDueSettings): TrackDue[] {
+  if (c.stage === 'closed') return [];
+  return departmentDueDates(c, settings)
+    .filter((d) => !d.answered)
+    .map((d) => ({ track: 'department', dueDate: d.dueDate, department: d.department }));
+}
+
+/** Every due date beside the stage's that is past on `today` (the due day itself is not overdue). */
+export function overdueTracks(
+  c: MajorCase & DepartmentCase,
+  today: string,
+  settings?: DueSettings & DepartmentDueSettings,
+): TrackDue[] {
+  return [...pendingMajorDues(c, settings), ...pendingDepartmentDues(c, settings)].filter(
+    (d) => today > d.dueDate,
+  );
 }

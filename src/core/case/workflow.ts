@@ -44,6 +44,10 @@ export const WORKFLOW_REFUSAL_REASONS = [
   'feedback_without_transfer',
   'no_such_evidence',
   'review_order',
+  'already_major',
+  'not_major',
+  'already_routed',
+  'not_routed',
 ] as const;
 export type RefusalReason = (typeof WORKFLOW_REFUSAL_REASONS)[number];
 
@@ -75,6 +79,10 @@ export type TransitionResult = { ok: true; state: CaseState } | { ok: false; err
 export const POST_CONFIRMATION: readonly Stage[] = POST_CONFIRMATION_STAGES;
 const ALL_STAGES: readonly Stage[] = STAGES;
 const OPEN_STAGES = ALL_STAGES.filter((s) => s !== 'closed' && s !== 'rejected');
+/** Where a major-problem mark can be set or acted on: from the consultation (会商) on, until 销号. */
+const MAJOR_STAGES: readonly Stage[] = ['suspected', ...POST_CONFIRMATION.filter((s) => s !== 'closed')];
+const needsMajor = (s: CaseState): Refusal | undefined =>
+  s.major ? undefined : refuse('not_major', 'the case is not marked as a major problem');
 
 /** A payload field that becomes required when another field has a given value. */
 export interface ConditionalRequirement {
@@ -169,6 +177,26 @@ export const TRANSITIONS: { readonly [T in EventType]: TransitionRule } = {
       e.type === 'department_feedback' && !s.transfers.some((t) => t.department === e.payload.department)
         ? refuse('feedback_without_transfer', 'feedback from a department the case was not transferred to')
         : undefined,
+  },
+  major_flagged: {
+    from: MAJOR_STAGES,
+    required: ['reason', 'flaggedOn'],
+    stateGuard: (s) => (s.major ? refuse('already_major', 'already marked as a major problem') : undefined),
+  },
+  major_unflagged: { from: MAJOR_STAGES, required: ['reason', 'unflaggedOn'], stateGuard: needsMajor },
+  major_routed: {
+    from: MAJOR_STAGES,
+    required: ['bureauKind', 'bureau', 'routedOn', 'dueDate'],
+    stateGuard: (s) =>
+      needsMajor(s) ??
+      (s.major?.routing ? refuse('already_routed', 'already sent to a bureau for checking') : undefined),
+  },
+  major_checked: {
+    from: MAJOR_STAGES,
+    required: ['feedbackOn', 'result'],
+    stateGuard: (s) =>
+      needsMajor(s) ??
+      (s.major?.routing ? undefined : refuse('not_routed', 'not sent to a bureau for checking yet')),
   },
   referred: { from: POST_CONFIRMATION, required: ['kind', 'to', 'referredOn'] },
   reported: { from: POST_CONFIRMATION, required: ['reportedOn'] },
@@ -312,6 +340,12 @@ const REDUCERS: Reducers = {
     ...s,
     departmentFeedback: [...s.departmentFeedback, withStamp(e.payload, st)],
   }),
+  major_flagged: (s, e, st) => ({ ...s, major: { flag: withStamp(e.payload, st) } }),
+  major_unflagged: (s) => ({ ...s, major: undefined }),
+  major_routed: (s, e, st) =>
+    s.major ? { ...s, major: { ...s.major, routing: withStamp(e.payload, st) } } : s,
+  major_checked: (s, e, st) =>
+    s.major ? { ...s, major: { ...s.major, check: withStamp(e.payload, st) } } : s,
   referred: (s, e, st) => ({ ...s, referrals: [...s.referrals, withStamp(e.payload, st)] }),
   reported: (s, e, st) => ({ ...s, reports: [...s.reports, withStamp(e.payload, st)] }),
   escalated: (s, e, st) => ({ ...s, escalations: [...s.escalations, withStamp(e.payload, st)] }),

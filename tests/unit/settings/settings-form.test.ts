@@ -89,6 +89,16 @@ describe('project settings form', () => {
     });
   });
 
+  it('edits the department feedback days (default 60) and refuses zero or words', () => {
+    expect(settingsForm(base).departmentFeedbackDays).toBe('60');
+    const saved = parseSettingsForm(edited({ departmentFeedbackDays: '45' }), base);
+    expect(saved.ok && saved.settings.departmentFeedbackDays).toBe(45);
+    const zero = parseSettingsForm(edited({ departmentFeedbackDays: '0' }), base);
+    expect(zero.ok ? {} : zero.errors).toEqual({ departmentFeedbackDays: { code: 'min', min: 1 } });
+    const words = parseSettingsForm(edited({ departmentFeedbackDays: '两个月' }), base);
+    expect(words.ok ? {} : words.errors).toEqual({ departmentFeedbackDays: { code: 'integer' } });
+  });
+
   it('accepts the usual phone notations', () => {
     for (const phone of ['010-12345678', '+86 10 1234 5678', '(0779)1234567', '1234567 转 8', ''])
       expect(parseSettingsForm(edited({ contactPhone: phone }), base).ok).toBe(true);
