@@ -225,3 +225,40 @@ export function foldCatalog(
 export function generatedCode(table: EditableTable, eventId: string): string {
   return `${table.slice(0, 4).toLowerCase()}_${eventId.slice(-8).toLowerCase()}`;
 }
+
+/** Why a code-table edit is refused before anything is written. */
+export type CatalogRefusal =
+  | 'bad_code'
+  | 'code_exists'
+  | 'label_exists'
+  | 'unknown_code'
+  | 'missing_label'
+  | 'already_retired'
+  | 'not_retired'
+  | 'unchanged';
+
+/** Check an edit against the catalog in effect; undefined when it may be written. */
+export function catalogRefusal(catalog: Catalog, c: CatalogChange): CatalogRefusal | undefined {
+  const rows = catalog[c.table] as readonly CodeEntry[];
+  const entry = rows.find((x) => x.code === c.code);
+  if (!CodeSchema.safeParse(c.code).success) return 'bad_code';
+  const zh = c.zh?.trim() ?? '';
+  const en = c.en?.trim() ?? '';
+  switch (c.change) {
+    case 'added':
+      if (entry) return 'code_exists';
+      if (!zh || !en) return 'missing_label';
+      return rows.some((x) => x.zh === zh) ? 'label_exists' : undefined;
+    case 'relabelled':
+      if (!entry) return 'unknown_code';
+      if (!zh && !en) return 'missing_label';
+      if (zh && rows.some((x) => x.code !== c.code && x.zh === zh)) return 'label_exists';
+      return (!zh || zh === entry.zh) && (!en || en === entry.en) ? 'unchanged' : undefined;
+    case 'retired':
+      if (!entry) return 'unknown_code';
+      return entry.retired ? 'already_retired' : undefined;
+    case 'restored':
+      if (!entry) return 'unknown_code';
+      return entry.retired ? undefined : 'not_retired';
+  }
+}
