@@ -74,6 +74,8 @@ export const bundleImportPorts: BundleImportPorts = {
   settings: () => ledger.settings,
   saveSettings: (settings) => ledger.saveSettings(settings),
   adoptEvents: (events) => ledger.adopt(events),
+  catalogEventIds: () => ledger.catalogEvents.map((e) => e.id),
+  adoptCatalogEvents: (events) => ledger.adoptCatalogEvents(events),
   addLayers,
   addRuns,
   addPhotos,
