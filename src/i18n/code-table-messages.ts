@@ -47,7 +47,8 @@ const zh = {
   'codes.refused.already_retired': '「{code}」已停用。',
   'codes.refused.not_retired': '「{code}」未停用。',
   'codes.refused.unchanged': '名称没有变化，未记录。',
-  'codes.failed': '代码表未能更新：{message}',
+  'codes.imported': '导入代码表修改 {n} 条',
+  'codes.importConflicts': '有 {n} 处代码冲突（两处添加了同一代码），见项目设置 → 编辑代码表',
 };
 
 export type CodeTableMessageKey = keyof typeof zh;
@@ -98,7 +99,9 @@ const en: Record<CodeTableMessageKey, string> = {
   'codes.refused.already_retired': '“{code}” is retired already.',
   'codes.refused.not_retired': '“{code}” is not retired.',
   'codes.refused.unchanged': 'The name did not change; nothing recorded.',
-  'codes.failed': 'The code table was not updated: {message}',
+  'codes.imported': '{n} code-table {n:change|changes} imported',
+  'codes.importConflicts':
+    '{n} code {n:conflict|conflicts} (the same code added in two places): see Project settings → Edit code tables',
 };
 
 /** This feature's part of the catalog that `t` reads (src/i18n/catalog.ts). */
