@@ -48,6 +48,7 @@ const zh = {
   'codes.refused.not_retired': '「{code}」未停用。',
   'codes.refused.unchanged': '名称没有变化，未记录。',
   'codes.imported': '导入代码表修改 {n} 条',
+  'codes.importPreview': '代码表修改 {n} 条将一并导入',
   'codes.importConflicts': '有 {n} 处代码冲突（两处添加了同一代码），见项目设置 → 编辑代码表',
 };
 
@@ -100,6 +101,7 @@ const en: Record<CodeTableMessageKey, string> = {
   'codes.refused.not_retired': '“{code}” is not retired.',
   'codes.refused.unchanged': 'The name did not change; nothing recorded.',
   'codes.imported': '{n} code-table {n:change|changes} imported',
+  'codes.importPreview': '{n} code-table {n:change|changes} will be imported too',
   'codes.importConflicts':
     '{n} code {n:conflict|conflicts} (the same code added in two places): see Project settings → Edit code tables',
 };

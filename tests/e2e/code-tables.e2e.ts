@@ -3,34 +3,43 @@
  * reload and are offered in the case forms; retiring them keeps the old case readable (marked 已停用) and takes
  * them out of the forms.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { baseUrl, drawRectangle, guardedSession, openSampleProject, screenshot } from './harness.ts';
 
 const s = guardedSession();
 const DEPT = '省自然资源厅';
 const CLUE = '其他部门移交线索';
 
-async function openCodeTables(): Promise<void> {
-  await s.page.getByTestId('settings-open').click();
-  await expect.poll(() => s.page.getByTestId('settings-panel').isVisible()).toBe(true);
-  await s.page.getByTestId('settings-codes').click();
-  await expect.poll(() => s.page.getByTestId('code-tables').isVisible()).toBe(true);
+async function openCodeTables(page: Page = s.page): Promise<void> {
+  await page.getByTestId('settings-open').click();
+  await expect.poll(() => page.getByTestId('settings-panel').isVisible()).toBe(true);
+  await page.getByTestId('settings-codes').click();
+  await expect.poll(() => page.getByTestId('code-tables').isVisible()).toBe(true);
 }
 
-async function closeCodeTables(): Promise<void> {
-  await s.page.getByTestId('codes-close').click();
-  await s.page.getByTestId('settings-cancel').click();
-  await expect.poll(() => s.page.getByTestId('settings-panel').count()).toBe(0);
+async function closeCodeTables(page: Page = s.page): Promise<void> {
+  await page.getByTestId('codes-close').click();
+  await page.getByTestId('settings-cancel').click();
+  await expect.poll(() => page.getByTestId('settings-panel').count()).toBe(0);
 }
 
-async function addEntry(table: string, zh: string, en: string, code = ''): Promise<void> {
-  await s.page.getByTestId('codes-table').selectOption(table);
-  await s.page.getByTestId('codes-add-zh').fill(zh);
-  await s.page.getByTestId('codes-add-en').fill(en);
-  await s.page.getByTestId('codes-add-code').fill(code);
-  await s.page.getByTestId('codes-add-submit').click();
+async function addEntry(
+  table: string,
+  zh: string,
+  en: string,
+  code = '',
+  page: Page = s.page,
+): Promise<void> {
+  await page.getByTestId('codes-table').selectOption(table);
+  await page.getByTestId('codes-add-zh').fill(zh);
+  await page.getByTestId('codes-add-en').fill(en);
+  await page.getByTestId('codes-add-code').fill(code);
+  await page.getByTestId('codes-add-submit').click();
   await expect
-    .poll(() => s.page.getByTestId('codes-row').filter({ hasText: zh }).count(), { timeout: 15_000 })
+    .poll(() => page.getByTestId('codes-row').filter({ hasText: zh }).count(), { timeout: 15_000 })
     .toBe(1);
 }
 
@@ -142,4 +151,65 @@ describe('code tables in project settings', () => {
     expect(await optionLabels('[data-field="department"]')).not.toContain(DEPT);
     await screenshot(s.page, 'code-tables-old-case');
   }, 300_000);
+
+  it('a colleague imports the bundle: the edits come along, once; the same code added there is a conflict, shown', async () => {
+    const out = 'test-results/code-tables';
+    mkdirSync(out, { recursive: true });
+    await s.page.getByTestId('tab-exports').click();
+    const [file] = await Promise.all([
+      s.page.waitForEvent('download', { timeout: 90_000 }),
+      s.page.getByTestId('export-bundle-button').click(),
+    ]);
+    const bundlePath = join(out, file.suggestedFilename());
+    await file.saveAs(bundlePath);
+
+    // Another office, which added the same code with its own name (later than the first office did).
+    const { page: other } = await s.newProfile();
+    await other.goto(baseUrl());
+    await other.getByTestId('project-new').click();
+    await expect.poll(() => other.getByTestId('project-item').count(), { timeout: 30_000 }).toBe(1);
+    await other.getByTestId('tab-cases').click();
+    await other.getByTestId('actor-input').fill('王强');
+    await other.getByTestId('actor-save').click();
+    await expect.poll(() => other.getByTestId('actor-label').textContent()).toContain('王强');
+    await openCodeTables(other);
+    await addEntry(
+      'departments',
+      '自治区自然资源厅',
+      'Regional natural resources department',
+      'prov_nr',
+      other,
+    );
+    await closeCodeTables(other);
+
+    await other.getByTestId('tab-exports').click();
+    await expect
+      .poll(() => other.getByTestId('export-case-count').textContent(), { timeout: 60_000 })
+      .toBe('本项目共 0 个图斑');
+    await other.getByTestId('import-file').setInputFiles(bundlePath);
+    await expect.poll(() => other.getByTestId('import-preview').isVisible(), { timeout: 60_000 }).toBe(true);
+    // Four edits: two additions and two retirements.
+    expect(await other.getByTestId('import-codes').getAttribute('data-added')).toBe('4');
+    expect(await other.getByTestId('import-code-conflict').textContent()).toContain(
+      '采用先添加的「省自然资源厅」',
+    );
+    await screenshot(other, 'code-tables-import-preview');
+    await other.getByTestId('import-apply').click();
+    await expect.poll(() => other.getByTestId('import-result').isVisible(), { timeout: 60_000 }).toBe(true);
+
+    await openCodeTables(other);
+    await expect.poll(() => other.getByTestId('codes-conflicts').textContent()).toContain('自治区自然资源厅');
+    const row = other.locator('[data-testid="codes-row"][data-code="prov_nr"]');
+    expect(await row.textContent()).toContain('省自然资源厅');
+    expect(await row.getByTestId('codes-status').textContent()).toBe('已停用');
+    await screenshot(other, 'code-tables-import-conflict');
+    await closeCodeTables(other);
+
+    // The same bundle again adds no edit.
+    await other.getByTestId('tab-exports').click();
+    await other.getByTestId('import-file').setInputFiles(bundlePath);
+    await expect.poll(() => other.getByTestId('import-nothing').isVisible(), { timeout: 60_000 }).toBe(true);
+    expect(await other.getByTestId('import-codes').count()).toBe(0);
+    await other.getByTestId('import-discard').click();
+  }, 400_000);
 });
