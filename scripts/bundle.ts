@@ -13,7 +13,7 @@ import { BundleError, manifestJsonSchema } from '../src/core/bundle/manifest.ts'
 import { inspectBundle, openBundle } from '../src/core/bundle/verify.ts';
 import { readBundleContents } from '../src/core/bundle/contents.ts';
 import type { ByteSource } from '../src/core/bundle/zip-index.ts';
-import { applyOverrides, DEFAULT_CATALOG } from '../src/core/catalog.ts';
+import { foldCatalog } from '../src/core/catalog-events.ts';
 import { localDate } from '../src/core/case/due-dates.ts';
 import { annexFiles } from '../src/io/zip-bundle.ts';
 
@@ -86,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
     const contents = await readBundleContents(bundle);
     const out = option(argv, '--out') ?? `${basename(zipPath).replace(/\.zip$/i, '')}-lists`;
     const date = option(argv, '--date') ?? localDate();
-    const catalog = applyOverrides(DEFAULT_CATALOG, contents.project.settings.catalog);
+    const catalog = foldCatalog(contents.catalogEvents, contents.project.settings.catalog).catalog;
     await mkdir(out, { recursive: true });
     for (const file of await annexFiles(contents.events, contents.project.settings, catalog, date)) {
       const bytes = typeof file.bytes === 'function' ? await file.bytes() : file.bytes;

@@ -1,3 +1,4 @@
+import type { CatalogEvent } from '../src/core/catalog-events.ts';
 import type { LedgerEvent, ProjectSettings } from '../src/core/model.ts';
 import type { CaseChange, FieldConflict } from '../src/core/case/merge.ts';
 import type { GeoScope, OverlapKind } from '../src/io/geo-export.ts';
@@ -13,6 +14,8 @@ export interface ExportedFile {
 /** The ledger an export is made from (the whole log: the worker folds it itself). */
 export interface LedgerInput {
   events: LedgerEvent[];
+  /** The project's code-table edits: exports label codes with the catalog they fold to. */
+  catalogEvents?: CatalogEvent[];
   settings: ProjectSettings;
   projectId: string;
   projectName: string;
@@ -90,6 +93,8 @@ export interface BundleAccepted {
   runs: Record<string, unknown>[];
   /** The project's notebooks (`notebooks/NN.rnb.json`), checked against the notebook schema; never run on import. */
   notebooks: Notebook[];
+  /** The bundle's code-table edits (`catalog.jsonl`), validated; applied by id, so twice is once. */
+  catalogEvents: CatalogEvent[];
 }
 
 /** Optional entry with the project's detection run records (JSON array). */

@@ -1,11 +1,17 @@
 import * as Comlink from 'comlink';
-import { applyOverrides, DEFAULT_CATALOG, findEntry, type Catalog } from '../src/core/catalog.ts';
+import { findEntry, type Catalog } from '../src/core/catalog.ts';
+import { foldCatalog } from '../src/core/catalog-events.ts';
 import { caseStates, foldLedger, groupByCase } from '../src/core/case/ledger.ts';
 import { buildAnnex, buildLetters3, buildLetters5, provincesOf } from '../src/core/case/annex.ts';
 import { dueDates } from '../src/core/case/due-dates.ts';
 import { BundleError, DEFAULT_LIMITS } from '../src/core/bundle/manifest.ts';
 import { openBundle } from '../src/core/bundle/verify.ts';
-import { planBundleImport, readBundleContents } from '../src/core/bundle/contents.ts';
+import {
+  CATALOG_PATH,
+  catalogToJsonl,
+  planBundleImport,
+  readBundleContents,
+} from '../src/core/bundle/contents.ts';
 import { storedLayerFeatures } from '../src/io/stored-layer-read.ts';
 import {
   blobOf,
@@ -198,7 +204,12 @@ async function bundle(
 ): Promise<ExportedFile[]> {
   const { events, settings } = ledger;
   progress(null, 'lists');
+  const catalogEvents = ledger.catalogEvents ?? [];
   const all: BundleFile[] = [
+    // The code-table edits travel with the log, so the receiver labels the codes the same way.
+    ...(catalogEvents.length > 0
+      ? [{ path: CATALOG_PATH, bytes: new TextEncoder().encode(catalogToJsonl(catalogEvents)) }]
+      : []),
     ...(await annexFiles(events, settings, catalog, request.date)),
     {
       path: 'patches.geojson',
@@ -283,12 +294,14 @@ async function checkBundle(
     photos,
     notebooks,
     runs: runRecords(runs),
+    catalogEvents: [...contents.catalogEvents],
   };
 }
 
 const api: ExportApi = {
   build(jobId, ledger, request, onProgress) {
-    const catalog = applyOverrides(DEFAULT_CATALOG, ledger.settings.catalog);
+    // The labels in effect: defaults, old settings overrides, then the project's code-table edits.
+    const catalog = foldCatalog(ledger.catalogEvents ?? [], ledger.settings.catalog).catalog;
     return jobs.run(jobId, (signal) => build(ledger, request, catalog, signal, onProgress));
   },
 

@@ -15,7 +15,7 @@ import type { RunRecord } from '../state/detection.svelte.ts';
 import { BundleApplyError } from '../state/bundle-import.ts';
 import { jobs } from '../state/jobs.svelte.ts';
 import { notices } from '../state/notices.svelte.ts';
-import { xt } from '../i18n/i18n.svelte.ts';
+import { t, xt } from '../i18n/i18n.svelte.ts';
 import type { BundleImportPorts, ImportReport } from './import-bundle.ts';
 import { confirmLayer } from './import-layer.ts';
 import { layerImportPorts } from './page-ports.ts';
@@ -74,6 +74,8 @@ export const bundleImportPorts: BundleImportPorts = {
   settings: () => ledger.settings,
   saveSettings: (settings) => ledger.saveSettings(settings),
   adoptEvents: (events) => ledger.adopt(events),
+  catalogEventIds: () => ledger.catalogEvents.map((e) => e.id),
+  adoptCatalogEvents: (events) => ledger.adoptCatalogEvents(events),
   addLayers,
   addRuns,
   addPhotos,
@@ -86,8 +88,13 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 /** An apply as a status-bar job, with the counts (or the failure) as a notice. */
 export const bundleImportReport: ImportReport = {
   start: () => jobs.start(xt('exports.import'), { cancellable: false }),
-  imported: ({ events, layers, photos, notebooks }) =>
-    notices.push('info', xt('exports.imported', { events, layers, photos, notebooks })),
+  imported: ({ events, layers, photos, notebooks, codes }) => {
+    notices.push('info', xt('exports.imported', { events, layers, photos, notebooks }));
+    if (codes > 0) notices.push('info', t('codes.imported', { n: codes }));
+    // The colleague added a code this office has with other labels: say so where it can be resolved.
+    const conflicts = ledger.catalogConflicts.length;
+    if (codes > 0 && conflicts > 0) notices.push('warning', t('codes.importConflicts', { n: conflicts }));
+  },
   failed: (error) =>
     notices.push('error', xt('exports.applyFailed', { message: messageOf(error) }), String(error)),
 };

@@ -4,6 +4,7 @@
  * runs and photo files. Verification and planning happened in the export worker before any of this runs.
  */
 import type { LedgerEvent, ProjectSettings } from '../core/model.ts';
+import type { CatalogEvent } from '../core/catalog-events.ts';
 import type { Notebook } from '../core/notebook/model.ts';
 import type { BundleAccepted } from '../../workers/export-api.ts';
 import { BundleApplyError, type ApplyOptions, type ApplyResult } from '../state/bundle-import.ts';
@@ -16,6 +17,9 @@ export interface BundleImportPorts {
   settings(): ProjectSettings;
   saveSettings(settings: ProjectSettings): Promise<unknown>;
   adoptEvents(events: readonly LedgerEvent[]): Promise<unknown>;
+  /** Ids of the code-table edits the project has now. */
+  catalogEventIds(): Iterable<string>;
+  adoptCatalogEvents(events: readonly CatalogEvent[]): Promise<unknown>;
   addLayers(projectId: string, accepted: BundleAccepted): Promise<number>;
   addRuns(projectId: string, runs: readonly Record<string, unknown>[]): Promise<number>;
   addPhotos(projectId: string, events: readonly LedgerEvent[], accepted: BundleAccepted): Promise<number>;
@@ -38,6 +42,8 @@ export async function applyBundle(
   const present = new Set<string>(ports.eventIds());
   // The user may have acted (or imported) since the preview: adopt only what is still missing.
   const fresh = accepted.plan.added.filter((e) => !present.has(e.id));
+  const knownCodes = new Set<string>(ports.catalogEventIds());
+  const freshCodes = accepted.catalogEvents.filter((e) => !knownCodes.has(e.id));
   const previous = ports.settings();
   if (options.settings) await ports.saveSettings(accepted.project.settings);
   try {
@@ -46,6 +52,13 @@ export async function applyBundle(
     if (options.settings) await ports.saveSettings(previous).catch(() => undefined);
     throw new BundleApplyError('events_not_written', { cause: error });
   }
+  // The colleague's code-table edits: the catalog folds them in id order, so both offices see the same labels.
+  if (freshCodes.length > 0)
+    try {
+      await ports.adoptCatalogEvents(freshCodes);
+    } catch (error) {
+      throw new BundleApplyError('code_tables_not_written', { cause: error });
+    }
   const result: ApplyResult = {
     events: fresh.length,
     settings: options.settings,
@@ -53,6 +66,7 @@ export async function applyBundle(
     runs: await ports.addRuns(projectId, accepted.runs),
     photos: await ports.addPhotos(projectId, fresh, accepted),
     notebooks: options.notebooks ? await ports.adoptNotebooks(projectId, accepted.notebooks) : 0,
+    codes: freshCodes.length,
   };
   ports.publish();
   return result;

@@ -132,12 +132,16 @@ export const DEFAULT_CATALOG: Catalog = {
   referralKinds: [
     e('damage_compensation', '生态环境损害赔偿', 'Eco-environmental damage compensation'),
     e('discipline', '纪检监察', 'Discipline inspection'),
+    // The rules send accountability clues to 纪检监察机关 "或者组织（人事）部门".
+    e('organization_personnel', '组织（人事）部门', 'Organisation (personnel) department'),
   ],
   escalationMeasures: [
     e('letter', '函告', 'Formal letter'),
     e('notice', '通报', 'Public notice'),
     e('interview', '约谈', 'Summons interview'),
     e('special_inspection', '专项督察', 'Special inspection'),
+    // "突出问题线索纳入中央生态环境保护督察范畴".
+    e('central_inspection', '纳入中央督察', 'Referred to central inspection'),
   ],
   evidenceKinds: [e('photo', '照片', 'Photo'), e('document', '文件', 'Document')],
   changeDirections: [

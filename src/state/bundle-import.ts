@@ -18,6 +18,8 @@ export interface ApplyResult {
   runs: number;
   photos: number;
   notebooks: number;
+  /** Code-table edits added (those already here are skipped). */
+  codes: number;
 }
 
 /** A bundle could not be applied (a failure of this browser's storage, not of the bundle). */

@@ -29,6 +29,7 @@ export function ledgerInput(): LedgerInput {
   if (!current || !ledger.projectId) throw new Error('no_project: no project is open');
   return {
     events: allEvents(),
+    catalogEvents: [...ledger.catalogEvents],
     settings: ledger.settings,
     projectId: current.id,
     projectName: current.name,

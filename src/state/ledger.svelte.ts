@@ -10,7 +10,8 @@ import {
   type CaseFold,
   type EventDraft,
 } from '../core/case/ledger.ts';
-import { applyOverrides, DEFAULT_CATALOG, type Catalog } from '../core/catalog.ts';
+import { DEFAULT_CATALOG, type Catalog } from '../core/catalog.ts';
+import { foldCatalog, type CatalogConflict, type CatalogEvent } from '../core/catalog-events.ts';
 import {
   defaultSettings,
   parseSettings,
@@ -22,6 +23,7 @@ import {
 import { localDate } from '../core/case/due-dates.ts';
 import { appendEvents, listEvents } from '../store/events.ts';
 import { getSetting, putSetting } from '../store/settings.ts';
+import { appendCatalogEvents, listCatalogEvents } from '../store/catalog-events.ts';
 import { putCaseRows } from '../db/cases.ts';
 import { putPatchRows } from '../db/patches.ts';
 import { patchRowOf } from './patch-rows.ts';
@@ -41,7 +43,12 @@ class LedgerState {
   /** Folded cases by id; SvelteMap so that one case's change re-renders only what reads it. */
   folds = new SvelteMap<CaseId, CaseFold>();
   settings = $state.raw<ProjectSettings>(defaultSettings('XX省'));
+  /** The catalog in effect: defaults, the old settings overrides, then the code-table events. */
   catalog = $state.raw<Catalog>(DEFAULT_CATALOG);
+  /** The project's code-table edits (catalog_changed events), in the order stored. */
+  catalogEvents = $state.raw<CatalogEvent[]>([]);
+  /** Same code added with different labels by two offices: the kept and the dropped addition. */
+  catalogConflicts = $state.raw<readonly CatalogConflict[]>([]);
   actor = $state('');
   /** An action is waiting for the operator's name (the prompt is shown). */
   askingActor = $state(false);
@@ -66,7 +73,9 @@ class LedgerState {
     this.projectId = projectId;
     const stored = await getSetting<unknown>(`project-settings:${projectId}`);
     this.settings = stored ? parseSettings(stored) : defaultSettings(province.name, province.code);
-    this.catalog = applyOverrides(DEFAULT_CATALOG, this.settings.catalog);
+    const catalogLog = await listCatalogEvents(projectId);
+    this.catalogEvents = catalogLog.events;
+    this.#refold();
     this.device = (await getSetting<string>('device')) ?? '';
     if (!this.device) {
       this.device = `device-${crypto.randomUUID().slice(0, 8)}`;
@@ -74,7 +83,7 @@ class LedgerState {
     }
     this.actor = (await getSetting<string>('actor')) ?? '';
     const { events, invalid } = await listEvents(projectId);
-    this.invalid = invalid;
+    this.invalid = [...invalid, ...catalogLog.invalid];
     this.#events.clear();
     this.folds.clear();
     for (const event of events)
@@ -90,8 +99,26 @@ class LedgerState {
     await putCaseRows(states.map((state) => caseRow(state, today, this.settings)));
   }
 
+  #refold(): void {
+    const fold = foldCatalog(this.catalogEvents, this.settings.catalog);
+    this.catalog = fold.catalog;
+    this.catalogConflicts = fold.conflicts;
+  }
+
+  /** Code-table edits (made here or imported): written in one transaction, then the catalog is folded again. */
+  async adoptCatalogEvents(events: readonly CatalogEvent[]): Promise<void> {
+    if (!this.projectId) throw new ActionRefusedError('no_project', 'no project is open');
+    const known = new Set(this.catalogEvents.map((e) => e.id));
+    const fresh = events.filter((e) => !known.has(e.id));
+    if (fresh.length === 0) return;
+    await appendCatalogEvents(this.projectId, fresh);
+    this.catalogEvents = [...this.catalogEvents, ...fresh];
+    this.#refold();
+  }
+
   clear(): void {
     this.projectId = null;
+    this.catalogEvents = [];
     this.#events.clear();
     this.folds.clear();
   }
@@ -133,7 +160,7 @@ class LedgerState {
     const parsed = parseSettings(settings);
     await putSetting(`project-settings:${this.projectId}`, parsed);
     this.settings = parsed;
-    this.catalog = applyOverrides(DEFAULT_CATALOG, parsed.catalog);
+    this.#refold();
     // Due dates and overdue flags in DuckDB's case_state depend on the milestones: rewrite them.
     await this.#mirror(this.cases);
   }

@@ -1,5 +1,6 @@
 import type { LedgerEvent } from '../core/model.ts';
 import { parseEvent } from '../core/model.ts';
+import { isCatalogRecord } from '../core/catalog-events.ts';
 import { openStore } from './database.ts';
 
 /** A ledger event as stored: the event plus the project it belongs to (for the byProject index). */
@@ -27,6 +28,8 @@ export async function listEvents(projectId: string): Promise<{ events: LedgerEve
   const events: LedgerEvent[] = [];
   const invalid: string[] = [];
   for (const record of raw) {
+    // Code-table edits share the log but belong to no case (catalog-events.ts reads them).
+    if (isCatalogRecord(record)) continue;
     const { projectId: _project, ...event } = record as unknown as StoredEvent;
     try {
       events.push(parseEvent(event));

@@ -1,10 +1,12 @@
 /**
- * What a bundle carries for the ledger: `project.json` (project id, name, settings) and `events.jsonl` (the
- * event log, one event per line in id order); reading them back (with migrations) and planning an import.
+ * What a bundle carries for the ledger: `project.json` (project id, name, settings), `events.jsonl` (the
+ * event log, one event per line in id order) and, when the project edited its code tables, `catalog.jsonl`
+ * (those edits, same layout); reading them back (with migrations) and planning an import.
  */
 import { z } from 'zod';
 import { canonicalOrder } from '../case/ledger.ts';
 import { previewImport, type ImportPreview } from '../case/merge.ts';
+import { parseCatalogEvent, type CatalogEvent } from '../catalog-events.ts';
 import { parseEvent, parseSettings, type LedgerEvent, type ProjectSettings } from '../model.ts';
 import { BundleError, BUNDLE_FORMAT_VERSION, type Manifest } from './manifest.ts';
 import { migrateBundle, type BundleMigration, BUNDLE_MIGRATIONS } from './migrate.ts';
@@ -12,6 +14,8 @@ import type { VerifiedBundle } from './verify.ts';
 
 export const PROJECT_PATH = 'project.json';
 export const EVENTS_PATH = 'events.jsonl';
+/** Optional: the project's code-table edits (`catalog_changed`), one per line in id order. */
+export const CATALOG_PATH = 'catalog.jsonl';
 
 export const PROJECT_FILE_VERSION = 1;
 const ProjectFileSchema = z.object({
@@ -30,6 +34,15 @@ export interface ProjectFile {
 /** The log as JSONL: one event per line, in id order, so equal logs give equal files. */
 export function eventsToJsonl(events: Iterable<LedgerEvent>): string {
   return canonicalOrder(events)
+    .map((e) => JSON.stringify(e))
+    .join('\n')
+    .concat('\n');
+}
+
+/** The code-table edits as JSONL, in id order (equal logs give equal files). */
+export function catalogToJsonl(events: Iterable<CatalogEvent>): string {
+  return [...events]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((e) => JSON.stringify(e))
     .join('\n')
     .concat('\n');
@@ -54,6 +67,8 @@ export interface BundleContents {
   readonly manifest: Manifest;
   readonly project: ProjectFile;
   readonly events: readonly LedgerEvent[];
+  /** Code-table edits (empty when the bundle has no catalog.jsonl). */
+  readonly catalogEvents: readonly CatalogEvent[];
 }
 
 /** Read, migrate and validate project.json and events.jsonl of a verified bundle. */
@@ -93,10 +108,22 @@ export async function readBundleContents(
       throw new BundleError('bad_entry', `${EVENTS_PATH} event ${i + 1}: ${String(error)}`, { cause: error });
     }
   });
+  const hasCatalog = bundle.manifest.entries.some((entry) => entry.path === CATALOG_PATH);
+  const catalogLines = hasCatalog ? jsonlLines(await bundle.readText(CATALOG_PATH), CATALOG_PATH) : [];
+  const catalogEvents = catalogLines.map((line, i) => {
+    try {
+      return parseCatalogEvent(line);
+    } catch (error) {
+      throw new BundleError('bad_entry', `${CATALOG_PATH} event ${i + 1}: ${String(error)}`, {
+        cause: error,
+      });
+    }
+  });
   return {
     manifest: { ...bundle.manifest, formatVersion: BUNDLE_FORMAT_VERSION },
     project: { ...project.data, schemaVersion: PROJECT_FILE_VERSION, settings },
     events,
+    catalogEvents,
   };
 }
 

@@ -32,6 +32,7 @@ function accepted(settings: ProjectSettings): BundleAccepted {
     photos: [],
     runs: [{ id: 'run-1' }],
     notebooks: [],
+    catalogEvents: [],
   };
 }
 
@@ -52,6 +53,8 @@ function fakeProject(options: { adoptFails?: boolean } = {}) {
       if (options.adoptFails) throw new Error('IndexedDB refused');
       state.events.push(...events);
     },
+    catalogEventIds: () => [],
+    adoptCatalogEvents: async () => undefined,
     addLayers: async () => 0,
     addRuns: async (_p, runs) => {
       state.log.push('runs');

@@ -120,7 +120,13 @@ describe('catalog', () => {
       '其他',
     ]);
     expect(DEFAULT_CATALOG.verificationResults.map((p) => p.zh)).toEqual(['属实', '不属实', '部分属实']);
-    expect(DEFAULT_CATALOG.escalationMeasures.map((p) => p.zh)).toEqual(['函告', '通报', '约谈', '专项督察']);
+    expect(DEFAULT_CATALOG.escalationMeasures.map((p) => p.zh)).toEqual([
+      '函告',
+      '通报',
+      '约谈',
+      '专项督察',
+      '纳入中央督察',
+    ]);
     expect(labelOf(DEFAULT_CATALOG, 'stages', 'closed')).toBe('销号');
     expect(labelOf(DEFAULT_CATALOG, 'stages', 'closed', 'en')).toBe('Closed');
     expect(labelOf(DEFAULT_CATALOG, 'departments', 'unknown_dept')).toBe('unknown_dept');
