@@ -12,20 +12,10 @@
 // over 4 Mpx, else none). Bad input: a message and exit code 2, nothing written.
 // Writes a GeoJSON FeatureCollection of patches in lon/lat with a `run` member (inputs, parameters, calibration,
 // provenance).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
-import { attributePatches, prepareLayers } from '../src/core/geo/attributes.ts';
-import {
-  adminFeaturesOf,
-  areaFeaturesOf,
-  divisionNameRecord,
-  seatsOf,
-  seatsOfAdminLayers,
-  type DivisionRow,
-} from '../src/core/geo/reference-layers.ts';
+import type { Feature } from 'geojson';
 import type { PatchFeature } from '../src/core/detect/types.ts';
 import { polygonRegionMask } from '../src/core/detect/mask.ts';
 import type { DetectParamsInput } from '../src/core/detect/params.ts';
@@ -35,6 +25,8 @@ import { dateFromFileName } from '../src/core/display/band-roles.ts';
 import { openPair } from '../src/io/geotiff-pair.ts';
 import { nodePoolExecutor } from '../src/io/geotiff-pool-node.ts';
 import { inputErrorWords, parseBandsOption, parseDatesOption } from './detect-words.ts';
+import { attributeFeatures, attributionLayers, readPolygons } from './detect-attribute.ts';
+import { isPassRun, runPassCli } from './detect-pass.ts';
 
 const { values } = parseArgs({
   options: {
@@ -52,6 +44,8 @@ const { values } = parseArgs({
     dates: { type: 'string' },
     admin: { type: 'string', multiple: true },
     year: { type: 'string' },
+    shard: { type: 'string' },
+    'tile-size': { type: 'string' },
   },
 });
 
@@ -60,77 +54,13 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-/** Features of a GeoJSON file (FeatureCollection, Feature or bare geometry), in lon/lat. */
-function readFeatures(path: string): Feature[] {
-  const json = JSON.parse(readFileSync(path, 'utf8')) as { type: string; features?: Feature[] };
-  if (json.type === 'FeatureCollection') return json.features ?? [];
-  if (json.type === 'Feature') return [json as unknown as Feature];
-  return [{ type: 'Feature', properties: {}, geometry: json as unknown as Geometry }];
-}
-
-/** Polygons of a GeoJSON file. */
-function readPolygons(path: string): (Polygon | MultiPolygon)[] {
-  return readFeatures(path)
-    .map((f) => f.geometry)
-    .filter((g): g is Polygon | MultiPolygon => g?.type === 'Polygon' || g?.type === 'MultiPolygon');
-}
-
-const publicFile = (path: string): string => fileURLToPath(new URL(`../public/${path}`, import.meta.url));
-
 /** The app's attribution of detected patches, with the same bundled reference data. */
 async function attribute(patches: PatchFeature[], year: number): Promise<Feature[]> {
-  const divisions = JSON.parse(readFileSync(publicFile('admin/divisions.json'), 'utf8')) as {
-    items: DivisionRow[];
-  };
-  const provinces = JSON.parse(
-    readFileSync(publicFile('basemap/china-provinces.geojson'), 'utf8'),
-  ) as FeatureCollection;
-  const bundledSeats = JSON.parse(
-    readFileSync(publicFile('admin/guangxi-seats.geojson'), 'utf8'),
-  ) as FeatureCollection;
-  const names = divisionNameRecord(divisions.items);
-  const adminFiles = (values.admin ?? []).map(readFeatures);
-  // Seats only of the admin units the user gave (their own points, or bundled seats of their codes): the app's
-  // rule, so the attribution names a seat only where that data covers the patch and within 50 km.
-  const seats = seatsOfAdminLayers(adminFiles, seatsOf(bundledSeats));
-  const layers = prepareLayers({
-    redlines: values.redline ? areaFeaturesOf('redline', readFeatures(values.redline)) : [],
-    reserves: values.reserve ? areaFeaturesOf('reserve', readFeatures(values.reserve)) : [],
-    admin: adminFeaturesOf(adminFiles, provinces),
-    namedPoints: seats,
-    nameOf: (code) => names[code],
-  });
-  const { patches: rows } = await attributePatches(
-    patches.map((p) => ({ geometry: p.geometry })),
-    { layers, year, issued: {} },
-  );
-  return patches.map((patch, i) => {
-    const a = rows[i]!;
-    return {
-      type: 'Feature',
-      geometry: patch.geometry,
-      // The annex fields first (ids, areas, place); then the detector's own properties.
-      properties: {
-        ...patch.properties,
-        id: a.id,
-        area_ha: a.area_ha,
-        redline_ha: values.redline ? a.redline_ha : null,
-        cx: a.cx,
-        cy: a.cy,
-        province: a.province,
-        city: a.city,
-        county: a.county,
-        township: a.township,
-        location: a.location,
-        county_code: a.county_code,
-        township_code: a.township_code,
-        area_mu: a.area_mu,
-        reserves_ha: a.reserves.reduce((sum, r) => sum + r.ha, 0),
-      },
-    };
-  });
+  const layers = attributionLayers({ redline: values.redline, reserve: values.reserve, admin: values.admin });
+  return attributeFeatures(patches, layers, year, Boolean(values.redline));
 }
 
+if (isPassRun(values)) process.exit(await runPassCli(values));
 if (!values.t1 || !values.t2 || !values.out) fail('usage: --t1 A.tif --t2 B.tif --out patches.geojson');
 const params: DetectParamsInput = values.params ? (JSON.parse(values.params) as DetectParamsInput) : {};
 if (values['min-area']) params.minAreaM2 = Number(values['min-area']);

@@ -165,6 +165,8 @@ function propertyColumn(name: string, values: readonly unknown[]): Column {
 export function featuresToGeoParquet(
   features: readonly Feature<Geometry | null>[],
   fields?: readonly string[],
+  /** More key-value metadata after `geo` (e.g. a pass's record). */
+  metadata: readonly { key: string; value: string }[] = [],
 ): Uint8Array {
   const names = [...(fields ?? [])];
   const seen = new Set(names);
@@ -189,7 +191,7 @@ export function featuresToGeoParquet(
   const buffer = parquetWriteBuffer({
     // hyparquet-writer types `data` as its own DecodedArray union; plain arrays of those values are accepted.
     columnData: columns as ColumnSource[],
-    kvMetadata: [{ key: 'geo', value: geoMetadata(geometries) }],
+    kvMetadata: [{ key: 'geo', value: geoMetadata(geometries) }, ...metadata],
     createdBy: 'Redline Notebook',
   });
   return new Uint8Array(buffer);

@@ -63,6 +63,11 @@ export interface DetectHooks {
   signal?: AbortSignal;
   /** Where tile work runs (default: this thread). */
   executor?: TileExecutor;
+  /**
+   * Components for which this holds (given their pixel bounding box) skip the minimum mapping unit: a
+   * province pass keeps parts that touch its tile border, since they may join a part of the next tile.
+   */
+  keepSmall?: (bbox: { x0: number; y0: number; x1: number; y1: number }) => boolean;
 }
 
 /** Run change detection. `params` are overrides of the global defaults. */
@@ -106,10 +111,11 @@ export async function detectChanges(
   const minPixels = (id: number): boolean => {
     const s = assembler.table;
     const count = s.count(id);
-    if (count === 0 || count < fewestPixels) return false;
-    const { cx, cy, meanZ } = s.summary(id);
+    if (count === 0 || (count < fewestPixels && !hooks.keepSmall)) return false;
+    const { cx, cy, meanZ, bbox } = s.summary(id);
     if (params.minPatchScore !== null && meanZ < params.minPatchScore) return false;
     if (params.patchMarginZ !== null && meanZ < calibration.zThreshold + params.patchMarginZ) return false;
+    if (hooks.keepSmall?.(bbox)) return true;
     return count * pixelArea(cx, cy) >= params.minAreaM2;
   };
   const patches: PatchFeature[] = [];
