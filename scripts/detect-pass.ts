@@ -291,7 +291,7 @@ export async function runShard(o: PassOptions): Promise<PassRecord> {
       cloud_t2: null,
       candidates: [],
       patches: 0,
-      pixel_m: null,
+      pixel_size: null,
       seconds: 0,
       ...coverageOf(codes, cellHa),
     };
@@ -331,7 +331,7 @@ export async function runShard(o: PassOptions): Promise<PassRecord> {
     record.t1_scene = chosen.a.name;
     record.t2_scene = chosen.b.name;
     record.pair_reason = choice.reason;
-    record.pixel_m = chosen.b.pixel;
+    record.pixel_size = chosen.b.pixel;
     centres.forEach((c, i) => {
       if (c && inBox(chosen.a.box, c[0], c[1]) && inBox(chosen.b.box, c[0], c[1])) detected[i] = 1;
     });

@@ -29,7 +29,8 @@ export interface TileRecord extends CoverageHa {
   /** Pairs considered (t1|t2 names), in order of preference. */
   candidates: string[];
   patches: number;
-  pixel_m: number | null;
+  /** Pixel size of the chosen T2 scene, in map units of the grid CRS. */
+  pixel_size: number | null;
   seconds: number;
   /** Coverage per county (code → name and totals) when admin units were given. */
   counties?: Record<string, CoverageHa & { name: string }>;
@@ -84,6 +85,11 @@ export async function readShard(path: string): Promise<ShardFile> {
   }
   if (record.format !== PASS_FORMAT)
     throw new UsageError(`${basename(path)}: unknown pass record format ${String(record.format)}`);
-  const rows = await parquetReadObjects({ file: buffer, utf8: false });
+  const rows = await parquetReadObjects({
+    file: buffer,
+    utf8: true,
+    // WKB as bytes (decoded by the project's own reader), not hyparquet's GeoJSON.
+    parsers: { geometryFromBytes: (b: Uint8Array) => b, geographyFromBytes: (b: Uint8Array) => b },
+  });
   return { path, record, rows };
 }

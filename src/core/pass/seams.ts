@@ -43,6 +43,24 @@ class Groups {
   }
 }
 
+/** Extent along a border (coordinate `along`: 0 = x, 1 = y) of `count` ring vertices from vertex `from`. */
+function spanOf(
+  ring: readonly number[],
+  from: number,
+  count: number,
+  along: 0 | 1,
+): { lo: number; hi: number } {
+  const n = ring.length / 2;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let k = from; k < from + count; k += 1) {
+    const v = ring[2 * (k % n) + along]!;
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  return { lo, hi };
+}
+
 /**
  * Groups of parts that form one patch (indices into `parts`, ascending; groups ordered by their first index).
  * `size` is the tile size of the grid.
@@ -61,24 +79,35 @@ export function seamGroups(parts: readonly SeamPart[], size: number): number[][]
     const east = (p.ix + 1) * size;
     const south = p.iy * size;
     const north = (p.iy + 1) * size;
+    const lines: { key: string; side: number; on: (x: number, y: number) => boolean; along: 0 | 1 }[] = [
+      { key: `V${p.ix}:${p.iy}`, side: 1, on: (x) => Math.abs(x - west) <= tol, along: 1 },
+      { key: `V${p.ix + 1}:${p.iy}`, side: 0, on: (x) => Math.abs(x - east) <= tol, along: 1 },
+      { key: `H${p.ix}:${p.iy}`, side: 1, on: (_, y) => Math.abs(y - south) <= tol, along: 0 },
+      { key: `H${p.ix}:${p.iy + 1}`, side: 0, on: (_, y) => Math.abs(y - north) <= tol, along: 0 },
+    ];
     for (const polygon of p.polygons)
       for (const ring of polygon) {
         const n = ring.length / 2;
+        // Stretches of consecutive vertices on a border line (simplified outlines may touch with one vertex).
+        for (const line of lines) {
+          const on = (k: number): boolean => line.on(ring[2 * (k % n)]!, ring[2 * (k % n) + 1]!);
+          let start = 0;
+          while (start < n && on(start)) start += 1;
+          if (start === n) {
+            add(line.key, { part, side: line.side, ...spanOf(ring, 0, n, line.along) });
+            continue;
+          }
+          for (let k = start + 1; k <= start + n; k += 1) {
+            if (!on(k)) continue;
+            let e = k;
+            while (e + 1 <= start + n && on(e + 1)) e += 1;
+            add(line.key, { part, side: line.side, ...spanOf(ring, k, e - k + 1, line.along) });
+            k = e;
+          }
+        }
         for (let k = 0; k < n; k += 1) {
           const x = ring[2 * k]!;
           const y = ring[2 * k + 1]!;
-          const j = (k + 1) % n;
-          const x2 = ring[2 * j]!;
-          const y2 = ring[2 * j + 1]!;
-          // Segments lying on a border line: vertical ones on the west/east edges, horizontal on south/north.
-          if (Math.abs(x - west) <= tol && Math.abs(x2 - west) <= tol)
-            add(`V${p.ix}:${p.iy}`, { part, side: 1, lo: Math.min(y, y2), hi: Math.max(y, y2) });
-          if (Math.abs(x - east) <= tol && Math.abs(x2 - east) <= tol)
-            add(`V${p.ix + 1}:${p.iy}`, { part, side: 0, lo: Math.min(y, y2), hi: Math.max(y, y2) });
-          if (Math.abs(y - south) <= tol && Math.abs(y2 - south) <= tol)
-            add(`H${p.ix}:${p.iy}`, { part, side: 1, lo: Math.min(x, x2), hi: Math.max(x, x2) });
-          if (Math.abs(y - north) <= tol && Math.abs(y2 - north) <= tol)
-            add(`H${p.ix}:${p.iy + 1}`, { part, side: 0, lo: Math.min(x, x2), hi: Math.max(x, x2) });
           // Vertices at a tile corner (diagonal neighbours meet only there).
           for (const cx of [west, east])
             for (const cy of [south, north])
@@ -96,8 +125,9 @@ export function seamGroups(parts: readonly SeamPart[], size: number): number[][]
     for (const a of touches)
       for (const b of touches) {
         if (a.side !== 0 || b.side !== 1) continue;
-        // Stretches that overlap, or meet end to end (a diagonal step across the border), join.
-        const tol = Math.min(parts[a.part]!.pixel, parts[b.part]!.pixel) / 2;
+        // Stretches that overlap or come within a pixel (a diagonal step across the border, or a corner the
+        // simplification cut) join.
+        const tol = Math.min(parts[a.part]!.pixel, parts[b.part]!.pixel);
         if (a.lo <= b.hi + tol && b.lo <= a.hi + tol) groups.join(a.part, b.part);
       }
   for (const list of corners.values())
