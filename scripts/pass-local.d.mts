@@ -14,6 +14,8 @@ export interface ShardResult {
   signal: string | null;
   spawnError: string | null;
   wall_s: number;
+  /** User + system seconds of the process tree, sampled (null when /proc is not there). */
+  cpu_s: number | null;
   peak_rss_mb: number | null;
   wroteOutput: boolean;
 }
@@ -28,11 +30,18 @@ export interface PassSummary {
   concurrency: number;
   max_running: number;
   shards_wall_s: number;
+  shards_cpu_s: number | null;
   wall_s?: number;
   peak_rss_mb_max: number | null;
-  shard_results: Pick<ShardResult, 'index' | 'code' | 'signal' | 'wall_s' | 'peak_rss_mb'>[];
+  shard_results: Pick<ShardResult, 'index' | 'code' | 'signal' | 'wall_s' | 'cpu_s' | 'peak_rss_mb'>[];
   failures: string[];
-  merge: { out: string; code: number | null; wall_s: number; peak_rss_mb: number | null } | null;
+  merge: {
+    out: string;
+    code: number | null;
+    wall_s: number;
+    cpu_s: number | null;
+    peak_rss_mb: number | null;
+  } | null;
 }
 
 export const DEFAULT_DETECT_COMMAND: string[];

@@ -55,27 +55,31 @@ export function planShards({
   });
 }
 
-/** Parent pid of every process (Linux /proc); empty elsewhere. */
-function parentsOf() {
-  const parents = new Map();
+/** Linux's clock ticks per second in /proc/<pid>/stat (USER_HZ, 100 on every mainstream kernel). */
+const TICKS_PER_S = 100;
+
+/** Parent pid and CPU ticks (user + system, own threads only) of every process (Linux /proc); empty elsewhere. */
+function processTable() {
+  const table = new Map();
   let names;
   try {
     names = readdirSync('/proc');
   } catch {
-    return parents;
+    return table;
   }
   for (const name of names) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      // Field 4 of stat is the parent pid; the command name (field 2) may hold spaces, so split after its ')'.
+      // After the command name (field 2, which may hold spaces and ends at the last ')'): state, ppid (field 4),
+      // …, utime (14), stime (15). Children's times (cutime) are left out: they were counted while the child lived.
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      parents.set(Number(name), ppid);
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      table.set(Number(name), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
     } catch {
       // The process ended between the listing and the read.
     }
   }
-  return parents;
+  return table;
 }
 
 /** Resident and high-water kB of one process, or null when it is gone (or not Linux). */
@@ -90,20 +94,21 @@ function memoryOf(pid) {
 }
 
 /**
- * Samples the memory of running process trees: peak = max over samples of the tree's summed resident memory, and
- * never less than any one process's own high-water mark (which catches a peak between two samples).
+ * Samples running process trees. Peak memory = max over samples of the tree's summed resident memory, and never
+ * less than any one process's own high-water mark (which catches a peak between two samples). CPU = the sum over
+ * the tree's processes of their last sampled user + system time (the last interval before each exit is missed).
  */
-function memorySampler(intervalMs = 250) {
-  const roots = new Map(); // root pid → peak kB
+function processSampler(intervalMs = 250) {
+  const roots = new Map(); // root pid → { peakKb, ticks: Map<pid, last ticks> }
   const sample = () => {
     if (roots.size === 0) return;
-    const parents = parentsOf();
-    for (const [root, peak] of roots) {
+    const table = processTable();
+    for (const [root, seen] of roots) {
       const tree = new Set([root]);
       let grew = true;
       while (grew) {
         grew = false;
-        for (const [pid, ppid] of parents) {
+        for (const [pid, { ppid }] of table) {
           if (tree.has(ppid) && !tree.has(pid)) {
             tree.add(pid);
             grew = true;
@@ -114,23 +119,30 @@ function memorySampler(intervalMs = 250) {
       let hwm = 0;
       for (const pid of tree) {
         const m = memoryOf(pid);
+        const row = table.get(pid);
+        if (row) seen.ticks.set(pid, row.ticks);
         if (!m) continue;
         sum += m.rss;
         hwm = Math.max(hwm, m.hwm);
       }
-      roots.set(root, Math.max(peak, sum, hwm));
+      seen.peakKb = Math.max(seen.peakKb, sum, hwm);
     }
   };
   const timer = setInterval(sample, intervalMs);
   timer.unref();
   return {
-    watch: (pid) => roots.set(pid, 0),
-    /** Stops watching `pid`; its peak in MB, or null when nothing could be read (not Linux). */
-    release(pid) {
+    watch(pid) {
+      roots.set(pid, { peakKb: 0, ticks: new Map() });
       sample();
-      const kb = roots.get(pid) ?? 0;
+    },
+    /** Stops watching `pid`: its tree's peak in MB and CPU seconds, null when nothing could be read (not Linux). */
+    release(pid) {
+      const seen = roots.get(pid);
       roots.delete(pid);
-      return kb > 0 ? kb / 1024 : null;
+      if (!seen || seen.peakKb === 0) return { peak_rss_mb: null, cpu_s: null };
+      let ticks = 0;
+      for (const t of seen.ticks.values()) ticks += t;
+      return { peak_rss_mb: seen.peakKb / 1024, cpu_s: ticks / TICKS_PER_S };
     },
     stop: () => clearInterval(timer),
   };
@@ -168,7 +180,7 @@ function runProcess({ program, args, env, name }, sampler, out) {
         signal,
         spawnError: spawnError ? spawnError.message : null,
         wall_s: (performance.now() - started) / 1000,
-        peak_rss_mb: child.pid ? sampler.release(child.pid) : null,
+        ...(child.pid ? sampler.release(child.pid) : { peak_rss_mb: null, cpu_s: null }),
       });
     });
   });
@@ -189,7 +201,7 @@ export function shardFailure(result, shards) {
  * (exit code, wall time, peak memory, whether it wrote its file) and the most processes that ran at once.
  */
 export async function runShards(plan, { concurrency, out = process }) {
-  const sampler = memorySampler();
+  const sampler = processSampler();
   const results = new Array(plan.length);
   let next = 0;
   let running = 0;
@@ -221,7 +233,7 @@ export async function runMerge({
   env = process.env,
   out = process,
 }) {
-  const sampler = memorySampler();
+  const sampler = processSampler();
   const [program, ...lead] = mergeCommand;
   const r = await runProcess(
     { program, args: [...lead, ...shardFiles, '--out', mergeOut], env, name: 'merge' },
@@ -233,6 +245,7 @@ export async function runMerge({
 }
 
 const mb = (v) => (v === null ? 'n/a' : String(Math.round(v)));
+const secs = (v) => (v === null ? 'n/a' : v.toFixed(1));
 
 /** The whole local pass: shards, report, merge. Returns the exit code and a summary for --json. */
 export async function passLocal({
@@ -256,7 +269,7 @@ export async function passLocal({
     const failure = shardFailure(r, shards);
     if (failure) failures.push(failure);
     out.stdout.write(
-      `shard ${r.index}/${shards} exit=${r.signal ?? r.code} wall_s=${r.wall_s.toFixed(2)} peak_rss_mb=${mb(r.peak_rss_mb)}${failure ? ' FAILED' : ''}\n`,
+      `shard ${r.index}/${shards} exit=${r.signal ?? r.code} wall_s=${r.wall_s.toFixed(2)} cpu_s=${secs(r.cpu_s)} peak_rss_mb=${mb(r.peak_rss_mb)}${failure ? ' FAILED' : ''}\n`,
     );
   }
   const peaks = results.map((r) => r.peak_rss_mb).filter((v) => v !== null);
@@ -266,11 +279,13 @@ export async function passLocal({
     max_running: maxRunning,
     shards_wall_s: (performance.now() - started) / 1000,
     peak_rss_mb_max: peaks.length > 0 ? Math.max(...peaks) : null,
-    shard_results: results.map(({ index, code, signal, wall_s, peak_rss_mb }) => ({
+    shards_cpu_s: results.every((r) => r.cpu_s !== null) ? results.reduce((t, r) => t + r.cpu_s, 0) : null,
+    shard_results: results.map(({ index, code, signal, wall_s, cpu_s, peak_rss_mb }) => ({
       index,
       code,
       signal,
       wall_s,
+      cpu_s,
       peak_rss_mb,
     })),
     failures,
@@ -285,9 +300,15 @@ export async function passLocal({
     const shardFiles = plan.map((p) => p.out);
     for (const mergeOut of mergeOuts) {
       const r = await runMerge({ shardFiles, mergeOut, mergeCommand, env, out });
-      summary.merge = { out: mergeOut, code: r.code, wall_s: r.wall_s, peak_rss_mb: r.peak_rss_mb };
+      summary.merge = {
+        out: mergeOut,
+        code: r.code,
+        wall_s: r.wall_s,
+        cpu_s: r.cpu_s,
+        peak_rss_mb: r.peak_rss_mb,
+      };
       out.stdout.write(
-        `merge → ${mergeOut} exit=${r.signal ?? r.code} wall_s=${r.wall_s.toFixed(2)} peak_rss_mb=${mb(r.peak_rss_mb)}\n`,
+        `merge → ${mergeOut} exit=${r.signal ?? r.code} wall_s=${r.wall_s.toFixed(2)} cpu_s=${secs(r.cpu_s)} peak_rss_mb=${mb(r.peak_rss_mb)}\n`,
       );
       if (r.code !== 0) {
         const why = r.spawnError
@@ -303,7 +324,7 @@ export async function passLocal({
   }
   summary.wall_s = (performance.now() - started) / 1000;
   out.stdout.write(
-    `pass-local: ${shards} shards ok, wall_s=${summary.wall_s.toFixed(2)} peak_rss_mb_max=${mb(summary.peak_rss_mb_max)}\n`,
+    `pass-local: ${shards} shards ok, wall_s=${summary.wall_s.toFixed(2)} shards_cpu_s=${secs(summary.shards_cpu_s)} peak_rss_mb_max=${mb(summary.peak_rss_mb_max)}\n`,
   );
   return { code: 0, summary };
 }

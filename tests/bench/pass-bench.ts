@@ -9,7 +9,7 @@
 //   bench pass-node-N1 wall_s=… peak_rss_mb=…
 //   bench pass-node-N4 wall_s=… peak_rss_mb_max=…
 //   bench pass-node same=true|false
-//   bench pass-single-pair-sum wall_s=… ratio=<N1 / sum>
+//   bench pass-single-pair-sum wall_s=… cpu_s=… ratio=<N1 / sum> cpu_ratio=<same in CPU seconds>
 // Options (or PASS_BENCH_SCENE_PX / PASS_BENCH_SHARDS): --scene-px 1000 for a quick run on 1,000-px scenes (the
 // same ground at 10 m), --shards K instead of 4, --no-baseline to skip the single-pair runs.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -112,7 +112,7 @@ function patchSet(path: string): string[] {
 function singlePairBaseline(
   dir: string,
   outDir: string,
-): { wall_s: number; peak_mb: number | null; pairs: number } {
+): { wall_s: number; cpu_s: number | null; peak_mb: number | null; pairs: number } {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const t1 = readdirSync(join(dir, 't1'))
@@ -124,6 +124,7 @@ function singlePairBaseline(
   const sceneKey = (f: string): string => f.replace(/_\d{8}\.tif$/, '');
   let wall = 0;
   let peak: number | null = null;
+  let cpu: number | null = null;
   let pairs = 0;
   for (const a of t1) {
     const b = t2.find((f) => sceneKey(f) === sceneKey(a));
@@ -148,7 +149,7 @@ function singlePairBaseline(
     const timed = existsSync(GNU_TIME);
     const started = performance.now();
     const run = timed
-      ? spawnSync(GNU_TIME, ['-f', 'peak_kb=%M', process.execPath, ...args], {
+      ? spawnSync(GNU_TIME, ['-f', 'peak_kb=%M cpu_s=%U+%S', process.execPath, ...args], {
           encoding: 'utf8',
           maxBuffer: 1 << 26,
         })
@@ -158,11 +159,13 @@ function singlePairBaseline(
       throw new Error(`single-pair detect on ${a} failed (exit ${run.status}):\n${run.stderr}`);
     const kb = /peak_kb=(\d+)/.exec(run.stderr)?.[1];
     if (kb) peak = Math.max(peak ?? 0, Number(kb) / 1024);
+    const times = /cpu_s=([\d.]+)\+([\d.]+)/.exec(run.stderr);
+    if (times) cpu = (cpu ?? 0) + Number(times[1]) + Number(times[2]);
     console.log(`single pair ${sceneKey(a)}: ${seconds.toFixed(1)} s`);
     wall += seconds;
     pairs++;
   }
-  return { wall_s: wall, peak_mb: peak, pairs };
+  return { wall_s: wall, cpu_s: cpu, peak_mb: peak, pairs };
 }
 
 export async function runPassBench(): Promise<BenchFigure[]> {
@@ -189,10 +192,18 @@ export async function runPassBench(): Promise<BenchFigure[]> {
 
   const n1Wall = n1.wall_s ?? n1.shards_wall_s;
   const nkWall = nk.wall_s ?? nk.shards_wall_s;
-  const fmt = (v: number | null): string => (v === null ? 'n/a' : v.toFixed(0));
-  console.log(`bench pass-node-N1 wall_s=${n1Wall.toFixed(2)} peak_rss_mb=${fmt(n1.peak_rss_mb_max)}`);
+  const fmt = (v: number | null | undefined): string =>
+    v === null || v === undefined ? 'n/a' : v.toFixed(0);
+  // CPU seconds of the shards and the merge, sampled by pass-local: the figure that a busy machine distorts least.
+  const cpuOf = (s: PassSummary): number | null =>
+    s.shards_cpu_s === null ? null : s.shards_cpu_s + (s.merge?.cpu_s ?? 0);
+  const n1Cpu = cpuOf(n1);
+  const nkCpu = cpuOf(nk);
   console.log(
-    `bench pass-node-N${shards} wall_s=${nkWall.toFixed(2)} peak_rss_mb_max=${fmt(nk.peak_rss_mb_max)} concurrency=${nk.concurrency}`,
+    `bench pass-node-N1 wall_s=${n1Wall.toFixed(2)} peak_rss_mb=${fmt(n1.peak_rss_mb_max)} cpu_s=${fmt(n1Cpu)}`,
+  );
+  console.log(
+    `bench pass-node-N${shards} wall_s=${nkWall.toFixed(2)} peak_rss_mb_max=${fmt(nk.peak_rss_mb_max)} cpu_s=${fmt(nkCpu)} concurrency=${nk.concurrency}`,
   );
   console.log(
     `bench pass-node same=${same} patches_N1=${set1.length} patches_N${shards}=${setK.length} differ=${onlyIn1}`,
@@ -203,6 +214,8 @@ export async function runPassBench(): Promise<BenchFigure[]> {
     scene_px: scenePx,
     n1_wall_s: n1Wall,
     n1_peak_rss_mb: n1.peak_rss_mb_max,
+    n1_cpu_s: n1Cpu,
+    [`n${shards}_cpu_s`]: nkCpu,
     [`n${shards}_wall_s`]: nkWall,
     [`n${shards}_peak_rss_mb_max`]: nk.peak_rss_mb_max,
     [`n${shards}_concurrency`]: nk.concurrency,
@@ -214,10 +227,18 @@ export async function runPassBench(): Promise<BenchFigure[]> {
   if (!process.argv.includes('--no-baseline')) {
     const base = singlePairBaseline(dir, resolve(dir, 'out-pairs'));
     const ratio = n1Wall / base.wall_s;
+    const cpuRatio = n1Cpu !== null && base.cpu_s !== null ? n1Cpu / base.cpu_s : null;
     console.log(
-      `bench pass-single-pair-sum wall_s=${base.wall_s.toFixed(2)} pairs=${base.pairs} peak_rss_mb=${fmt(base.peak_mb)} ratio=${ratio.toFixed(2)}`,
+      `bench pass-single-pair-sum wall_s=${base.wall_s.toFixed(2)} cpu_s=${fmt(base.cpu_s)} pairs=${base.pairs} peak_rss_mb=${fmt(base.peak_mb)} ratio=${ratio.toFixed(2)} cpu_ratio=${cpuRatio === null ? 'n/a' : cpuRatio.toFixed(2)}`,
     );
-    Object.assign(figure, { ours_s: n1Wall, ref_s: base.wall_s, ratio, single_pair_peak_mb: base.peak_mb });
+    Object.assign(figure, {
+      ours_s: n1Wall,
+      ref_s: base.wall_s,
+      ratio,
+      single_pair_cpu_s: base.cpu_s,
+      cpu_ratio: cpuRatio,
+      single_pair_peak_mb: base.peak_mb,
+    });
   }
   figure.load_after = load();
   console.log(`load average after: ${figure.load_after}`);

@@ -82,6 +82,8 @@ describe('Dockerfile', () => {
     expect(docker).toMatch(/^VOLUME \["\/data"\]$/m);
     const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
     expect(scripts.detect).toMatch(/scripts\/detect\.ts/);
+    // The merge job runs `npm run merge` in the same image.
+    expect(scripts.merge).toMatch(/scripts\/merge\.ts/);
   });
 
   it('copies every folder the command line reads and leaves the heavy ones out of the context', () => {

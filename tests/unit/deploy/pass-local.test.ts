@@ -74,6 +74,7 @@ describe('shardFailure', () => {
     signal: null,
     spawnError: null,
     wall_s: 1,
+    cpu_s: 0.5,
     peak_rss_mb: 10,
     wroteOutput: true,
   };
@@ -122,8 +123,18 @@ describe('passLocal with a fake command', () => {
         .map((k) => join(outDir, `shard-${k}.parquet`))
         .concat(['--out', join(outDir, 'patches.parquet')]),
     );
-    expect(out.text()).toMatch(/shard 3\/4 exit=0 wall_s=\d+\.\d\d peak_rss_mb=(\d+|n\/a)/);
+    expect(out.text()).toMatch(
+      /shard 3\/4 exit=0 wall_s=\d+\.\d\d cpu_s=(\d+\.\d|n\/a) peak_rss_mb=(\d+|n\/a)/,
+    );
     expect(summary.shard_results.every((r) => r.code === 0)).toBe(true);
+    if (existsSync('/proc/self/stat')) {
+      // Each fake is a live Node process for at least 150 ms: the sampler sees its memory and some CPU time.
+      for (const r of summary.shard_results) {
+        expect(r.peak_rss_mb).toBeGreaterThan(10);
+        expect(r.cpu_s).toBeGreaterThanOrEqual(0);
+      }
+      expect(summary.shards_cpu_s).toBeGreaterThan(0);
+    }
   });
 
   it('names the failed shard, exits non-zero and does not merge', async () => {
