@@ -21,6 +21,7 @@ const SUITES: { file: string; fn: string }[] = [
   { file: './detect-bench.ts', fn: 'runDetectBench' },
   { file: './overlay-bench.ts', fn: 'runOverlayBench' },
   { file: './fvc-bench.ts', fn: 'runFvcBench' },
+  { file: './pass-bench.ts', fn: 'runPassBench' },
 ];
 
 const only = process.argv.slice(2);
