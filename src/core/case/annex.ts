@@ -62,7 +62,8 @@ export const ANNEX1_COLUMNS: readonly AnnexColumn[] = [
   col('lon', '中心经度', 'lon', 13),
   col('lat', '中心纬度', 'lat', 12),
   col('location', '位置描述', 'text', 22),
-  col('areaHa', '面积（公顷）', 'area', 10),
+  // The seed's own form, half-width brackets (the letters and other tables of the app use full-width).
+  col('areaHa', '面积 (公顷)', 'area', 10),
   col('activity', '遥感解译人类活动类型', 'text', 14),
   col('problem', '疑似生态破坏问题', 'text', 13),
   col('remark', '备注', 'text', 18),
