@@ -4,13 +4,14 @@
  * the copy or the record fails (e.g. quota), the OPFS file is deleted and the scene taken off the map: the
  * project is unchanged.
  */
+import { coarserThanRules } from '../core/display/radiometry.ts';
 import type { SceneRecord } from '../state/scenes.svelte.ts';
 
 /**
  * What adding needs: the scene list on screen (its scenes of type S carry their record), the status bar, the
  * OPFS folder and the record store.
  */
-export interface AddScenePorts<S extends { record: SceneRecord }> {
+export interface AddScenePorts<S extends { record: SceneRecord; pixelM?: number }> {
   show(projectId: string, file: Blob, fileName: string, label: string, acquiredOn?: string): Promise<S>;
   firstFrame(): Promise<unknown>;
   /** A non-cancellable "saving imagery" job in the status bar. */
@@ -20,6 +21,8 @@ export interface AddScenePorts<S extends { record: SceneRecord }> {
   deleteFile(projectId: string, name: string): Promise<unknown>;
   /** Take the scene off the screen (and any record or file of it). */
   remove(id: string): Promise<unknown>;
+  /** The added image is coarser than the rules' 2 m: a warning in words (the scene is kept, detection runs). */
+  coarse?(pixelM: number, fileName: string): void;
 }
 
 /** What the user picked: the file, its name, the label (T1/T2) and a date given by the caller, if any. */
@@ -32,7 +35,7 @@ export interface SceneInput {
 }
 
 /** Show, copy, then record a scene; any failure leaves no file, no record and nothing on the map. */
-export async function addScene<S extends { record: SceneRecord }>(
+export async function addScene<S extends { record: SceneRecord; pixelM?: number }>(
   input: SceneInput,
   ports: AddScenePorts<S>,
 ): Promise<S> {
@@ -54,5 +57,6 @@ export async function addScene<S extends { record: SceneRecord }>(
     await ports.remove(id).catch(() => undefined);
     throw error;
   }
+  if (scene.pixelM !== undefined && coarserThanRules(scene.pixelM)) ports.coarse?.(scene.pixelM, fileName);
   return scene;
 }
