@@ -18,6 +18,7 @@ export interface SettingsForm {
   issuer: string;
   issuerDepartment: string;
   areaDecimals: string;
+  letterLevel: ProjectSettings['letterLevel'];
 }
 
 export type SettingsField =
@@ -63,6 +64,7 @@ export function settingsForm(settings: ProjectSettings): SettingsForm {
     issuer: settings.issuer,
     issuerDepartment: settings.issuerDepartment,
     areaDecimals: String(settings.areaDecimals),
+    letterLevel: settings.letterLevel,
   };
 }
 
@@ -155,6 +157,7 @@ export function parseSettingsForm(form: SettingsForm, base: ProjectSettings): Se
     issuer: form.issuer.trim(),
     issuerDepartment: form.issuerDepartment.trim(),
     areaDecimals,
+    letterLevel: form.letterLevel,
   };
   const result = ProjectSettingsSchema.safeParse(raw);
   if (!result.success)

@@ -678,3 +678,21 @@ export function buildLetters5(
     };
   });
 }
+
+/**
+ * The keys of the letters an export would make (recipient units for 附件3, department codes for 附件5), so
+ * the export panel can offer each addressee for editing before anything is built.
+ */
+export function letterKeys(
+  annex: 3 | 5,
+  cases: readonly CaseState[],
+  settings: LetterSettings,
+  recipientLevel?: RecipientLevel,
+): string[] {
+  if (annex === 5)
+    return [...new Set(selectAnnex5(cases).flatMap((c) => c.transfers.map((t) => t.department)))].sort();
+  const level = recipientLevel ?? DEFAULT_RECIPIENT[settings.letterLevel ?? 'ministry'];
+  return [...new Set(selectAnnex3(cases).map((c) => recipientOf(c, level).key))].sort((a, b) =>
+    a.localeCompare(b, 'zh'),
+  );
+}
