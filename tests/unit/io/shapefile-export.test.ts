@@ -3,7 +3,7 @@
  * and GBK, lon/lat and a Gauss-Krüger zone) and by GDAL's ogrinfo (skipped only when GDAL is not installed).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -93,6 +93,17 @@ describe('zipped Shapefile export', () => {
     for (const f of SHAPEFILE_FIELDS) expect(new TextEncoder().encode(f.name).length).toBeLessThanOrEqual(10);
     expect(new Set(SHAPEFILE_FIELDS.map((f) => f.name)).size).toBe(SHAPEFILE_FIELDS.length);
     expect(Object.keys(records[0] ?? {}).sort()).toEqual(SHAPEFILE_FIELDS.map((f) => f.attribute).sort());
+  });
+
+  it('documents its field mapping: the table in docs/bundle-format.md is SHAPEFILE_FIELDS', () => {
+    const doc = readFileSync(join(import.meta.dirname, '../../../docs/bundle-format.md'), 'utf8');
+    const section = doc.slice(doc.indexOf('## Zipped Shapefile'));
+    const rows = [...section.matchAll(/^\| ([^|]+) \| ([A-Z_]+) \| ([CN])\((\d+)(?:,(\d+))?\) \|$/gm)].map(
+      (m) => [m[1], m[2], m[3], Number(m[4]), Number(m[5] ?? 0)],
+    );
+    expect(rows).toEqual(
+      SHAPEFILE_FIELDS.map((f) => [f.attribute, f.name, f.type, f.length, f.decimals ?? 0]),
+    );
   });
 
   for (const encoding of ['utf-8', 'gbk'] as const)
