@@ -2,7 +2,8 @@
  * Letters at the project's level and the zipped Shapefile: a province project (sender level 省) confirms a
  * patch, exports the 建议核实函 to the county with an edited addressee (DOCX read in Node: 你县/你区 and 我厅,
  * the addressee and the signature), and exports the patches as a GBK Shapefile in a Gauss-Krüger zone that the
- * app's own reader reads back. The DOCX pages are rendered through LibreOffice when it is installed.
+ * app's own reader reads back. The DOCX pages are rendered through LibreOffice when it is installed. The
+ * detection panel says the sample's 9.7 m imagery is coarser than the 2 m of the rules.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -62,6 +63,17 @@ describe('letters from a province to a county, and the zipped Shapefile', () => 
     await page.getByTestId('settings-save').click();
     await expect.poll(() => page.getByTestId('settings-panel').count(), { timeout: 30_000 }).toBe(0);
   }, 300_000);
+
+  it('warns in words that the sample imagery is coarser than the 2 m of the rules (detection still offered)', async () => {
+    await page.getByTestId('tab-layers').click();
+    for (const slot of ['t1', 't2'])
+      await expect
+        .poll(() => page.getByTestId(`detect-coarse-${slot}`).textContent(), { timeout: 30_000 })
+        .toMatch(/像元 [\d.]+ 米，粗于 2 米：监管规则要求使用优于 2 米的影像/);
+    expect(await page.getByTestId('detect-run').isEnabled()).toBe(true);
+    await page.getByTestId('detection-panel').scrollIntoViewIfNeeded();
+    await screenshot(page, 'letters-detection-coarse');
+  }, 60_000);
 
   it('draws a patch and confirms it', async () => {
     await page.getByTestId('tab-cases').click();
