@@ -11,6 +11,8 @@ import type { Notebook } from '../src/core/notebook/model.ts';
 export interface ExportedFile {
   name: string;
   blob: Blob;
+  /** Shapefile: text values cut to the DBF's 254 bytes, by field (the page says so in words). */
+  truncated?: Record<string, number>;
 }
 
 /** The ledger an export is made from (the whole log: the worker folds it itself). */

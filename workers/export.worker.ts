@@ -171,7 +171,13 @@ async function build(
       const stem = safeName(
         `${ledger.projectName}_${label}_EPSG${zip.code}_${request.encoding.toUpperCase()}`,
       );
-      return [{ name: `${stem}.shp.zip`, blob: blobOf(zip.bytes, 'application/zip') }];
+      return [
+        {
+          name: `${stem}.shp.zip`,
+          blob: blobOf(zip.bytes, 'application/zip'),
+          ...(Object.keys(zip.truncated).length > 0 ? { truncated: { ...zip.truncated } } : {}),
+        },
+      ];
     }
     case 'sheets':
       return sheets(ledger, request, catalog, signal, progress);

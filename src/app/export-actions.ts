@@ -77,14 +77,22 @@ export function exportLetters(annex: 3 | 5): Promise<ExportedFile[]> {
   }));
 }
 
-export function exportShapefile(): Promise<ExportedFile[]> {
+export async function exportShapefile(): Promise<ExportedFile[]> {
   const { scope, shpEncoding: encoding, shpCrs: crs } = exportsState;
-  return runExport(exportPorts, exportsState, 'Shapefile', async () => ({
+  const files = await runExport(exportPorts, exportsState, 'Shapefile', async () => ({
     kind: 'shapefile',
     scope,
     encoding,
     crs,
   }));
+  // Text longer than a DBF field holds was cut: say which fields and how many values.
+  const cut = Object.entries(files[0]?.truncated ?? {});
+  if (cut.length > 0)
+    notices.push(
+      'warning',
+      xt('exports.shpTruncated', { fields: cut.map(([field, n]) => `${field} (${n})`).join(', ') }),
+    );
+  return files;
 }
 
 export function exportGeo(format: 'geojson' | 'geoparquet'): Promise<ExportedFile[]> {

@@ -56,6 +56,10 @@ export const EXPORT_MESSAGES = {
     zh: '字段名不超过 10 字节（如 TBBH＝图斑编号），对照表见导出说明；超过 254 字节的文字会被截断，完整内容见 GeoJSON。',
     en: 'Field names are at most 10 bytes (e.g. TBBH = 图斑编号; the table is in the export notes); text over 254 bytes is cut, the full text is in the GeoJSON.',
   },
+  'exports.shpTruncated': {
+    zh: 'Shapefile 已导出，但以下字段的部分文字超过 254 字节被截断：{fields}。完整内容见 GeoJSON 或 GeoParquet 导出。',
+    en: 'Shapefile exported, but some text was cut at 254 bytes in: {fields}. The full text is in the GeoJSON or GeoParquet export.',
+  },
   'exports.gbkUnmappable': {
     zh: '字符「{character}」（{code}）无法用 GBK 编码，未生成文件。请改用 UTF-8，或修改含该字符的内容。',
     en: 'The character 「{character}」 ({code}) has no GBK code: no file made. Choose UTF-8, or edit the text that has it.',
