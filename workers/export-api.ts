@@ -2,6 +2,9 @@ import type { CatalogEvent } from '../src/core/catalog-events.ts';
 import type { LedgerEvent, ProjectSettings } from '../src/core/model.ts';
 import type { CaseChange, FieldConflict } from '../src/core/case/merge.ts';
 import type { GeoScope, OverlapKind } from '../src/io/geo-export.ts';
+import type { RecipientLevel } from '../src/core/case/annex.ts';
+import type { ShapefileCrs } from '../src/core/geo/crs-prj.ts';
+import type { ShapefileEncoding } from '../src/io/shapefile-export.ts';
 import type { SheetImage, SheetRun } from '../src/io/verification-sheet.ts';
 import type { Notebook } from '../src/core/notebook/model.ts';
 
@@ -9,6 +12,8 @@ import type { Notebook } from '../src/core/notebook/model.ts';
 export interface ExportedFile {
   name: string;
   blob: Blob;
+  /** Shapefile: text values cut to the DBF's 254 bytes, by field (the page says so in words). */
+  truncated?: Record<string, number>;
 }
 
 /** The ledger an export is made from (the whole log: the worker folds it itself). */
@@ -45,8 +50,19 @@ export interface BundleExtra {
 
 export type ExportRequest =
   | { kind: 'list'; annex: 1 | 2 | 4; format: 'xlsx' | 'csv' }
-  | { kind: 'letters'; annex: 3 | 5; date: string }
+  | {
+      kind: 'letters';
+      annex: 3 | 5;
+      date: string;
+      /** 附件3: which governments the letters go to (default: the level below the project's sender). */
+      recipientLevel?: RecipientLevel;
+      /** Addressee per letter key, as edited in the export panel. */
+      addressees?: Record<string, string>;
+      /** Signature of this export (default: the project's). */
+      signature?: string;
+    }
   | { kind: 'geo'; format: 'geojson' | 'geoparquet'; scope: GeoScope }
+  | { kind: 'shapefile'; scope: GeoScope; encoding: ShapefileEncoding; crs: ShapefileCrs }
   | { kind: 'sheets'; date: string; sheets: SheetRequest[]; layers: ExportLayer[] }
   | {
       kind: 'bundle';

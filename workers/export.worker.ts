@@ -2,7 +2,13 @@ import * as Comlink from 'comlink';
 import { findEntry, type Catalog } from '../src/core/catalog.ts';
 import { foldCatalog } from '../src/core/catalog-events.ts';
 import { caseStates, foldLedger, groupByCase } from '../src/core/case/ledger.ts';
-import { buildAnnex, buildLetters3, buildLetters5, provincesOf } from '../src/core/case/annex.ts';
+import {
+  buildAnnex,
+  buildLetters3,
+  buildLetters5,
+  provincesOf,
+  type LetterOptions,
+} from '../src/core/case/annex.ts';
 import { dueDates } from '../src/core/case/due-dates.ts';
 import { BundleError, DEFAULT_LIMITS } from '../src/core/bundle/manifest.ts';
 import { openBundle } from '../src/core/bundle/verify.ts';
@@ -42,6 +48,7 @@ import {
   type OverlapLayer,
 } from '../src/io/geo-export.ts';
 import { writeVerificationSheetDocx } from '../src/io/verification-sheet.ts';
+import { casesToShapefileZip } from '../src/io/shapefile-export.ts';
 import { isNotebookPath, readBundleNotebooks } from '../src/core/bundle/notebooks.ts';
 import {
   bundleLayerPath,
@@ -80,6 +87,14 @@ async function overlapLayers(layers: readonly ExportLayer[]): Promise<OverlapLay
   return out;
 }
 
+/** The letter options of an export request (only what the panel set). */
+const letterOptions = (request: Extract<ExportRequest, { kind: 'letters' }>): LetterOptions => ({
+  date: request.date,
+  ...(request.recipientLevel ? { recipientLevel: request.recipientLevel } : {}),
+  ...(request.addressees ? { addressees: request.addressees } : {}),
+  ...(request.signature?.trim() ? { signature: request.signature } : {}),
+});
+
 /** Provincial units the lists are made for: those of the cases, else the project's own. */
 const provinces = (cases: readonly CaseState[], own: string): string[] => {
   const found = provincesOf(cases, own);
@@ -116,16 +131,17 @@ async function build(
               cases,
               settings,
               catalog,
-              { date: request.date },
+              letterOptions(request),
               (c) => dueDates(c, settings).feedback,
             )
-          : buildLetters5(cases, settings, catalog, { date: request.date });
+          : buildLetters5(cases, settings, catalog, letterOptions(request));
       for (const [i, letter] of letters.entries()) {
         check(signal);
         progress(i / letters.length, letter.key);
+        // The file is named after its addressee (the unit a 附件3 letter goes to, or the department).
         const to =
           request.annex === 3
-            ? letter.key
+            ? (letter.key.split('/').at(-1) ?? letter.key)
             : (findEntry(catalog, 'departments', letter.key)?.organ ?? letter.key);
         files.push({
           name: safeName(`附件${request.annex}_${to}_${letter.title}.docx`),
@@ -147,6 +163,26 @@ async function build(
               name: `${stem}.parquet`,
               blob: blobOf(casesToGeoParquet(chosen, settings, catalog), 'application/vnd.apache.parquet'),
             },
+      ];
+    }
+    case 'shapefile': {
+      const chosen = casesInScope(cases, request.scope);
+      const what = request.scope === 'cases' ? 'cases' : 'patches';
+      const zip = casesToShapefileZip(chosen, settings, catalog, {
+        encoding: request.encoding,
+        crs: request.crs,
+        baseName: `redline_${what}`,
+      });
+      const label = request.scope === 'cases' ? '问题' : '图斑';
+      const stem = safeName(
+        `${ledger.projectName}_${label}_EPSG${zip.code}_${request.encoding.toUpperCase()}`,
+      );
+      return [
+        {
+          name: `${stem}.shp.zip`,
+          blob: blobOf(zip.bytes, 'application/zip'),
+          ...(Object.keys(zip.truncated).length > 0 ? { truncated: { ...zip.truncated } } : {}),
+        },
       ];
     }
     case 'sheets':

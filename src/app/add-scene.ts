@@ -5,13 +5,14 @@
  * project is unchanged. A large file picked with a handle is read in place: no copy, the record (holding the
  * handle) is the only write.
  */
+import { coarserThanRules } from '../core/display/radiometry.ts';
 import type { ScenePlacement, SceneRecord } from '../state/scenes.svelte.ts';
 
 /**
  * What adding needs: the scene list on screen (its scenes of type S carry their record), the status bar, the
  * OPFS folder and the record store.
  */
-export interface AddScenePorts<S extends { record: SceneRecord }> {
+export interface AddScenePorts<S extends { record: SceneRecord; pixelM?: number }> {
   show(
     projectId: string,
     file: Blob,
@@ -28,6 +29,8 @@ export interface AddScenePorts<S extends { record: SceneRecord }> {
   deleteFile(projectId: string, name: string): Promise<unknown>;
   /** Take the scene off the screen (and any record or file of it). */
   remove(id: string): Promise<unknown>;
+  /** The added image is coarser than the rules' 2 m: a warning in words (the scene is kept, detection runs). */
+  coarse?(pixelM: number, fileName: string): void;
 }
 
 /**
@@ -44,7 +47,7 @@ export interface SceneInput {
 }
 
 /** Show, copy, then record a scene; any failure leaves no file, no record and nothing on the map. */
-export async function addScene<S extends { record: SceneRecord }>(
+export async function addScene<S extends { record: SceneRecord; pixelM?: number }>(
   input: SceneInput,
   ports: AddScenePorts<S>,
 ): Promise<S> {
@@ -66,5 +69,6 @@ export async function addScene<S extends { record: SceneRecord }>(
     await ports.remove(id).catch(() => undefined);
     throw error;
   }
+  if (scene.pixelM !== undefined && coarserThanRules(scene.pixelM)) ports.coarse?.(scene.pixelM, fileName);
   return scene;
 }

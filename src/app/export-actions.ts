@@ -25,6 +25,14 @@ import { chipScenes, renderChip } from '../state/export-chips.ts';
 import { runExport, type ExportPorts } from './export.ts';
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+/** Words for a failed export; a character GBK cannot write is named, with the way out. */
+function failureWords(error: unknown): string {
+  const code =
+    error instanceof Error && error.name === 'GbkUnmappable' ? /U\+([0-9A-F]+)/.exec(error.message) : null;
+  if (!code?.[1]) return messageOf(error);
+  const character = String.fromCodePoint(parseInt(code[1], 16));
+  return xt('exports.gbkUnmappable', { character, code: `U+${code[1]}` });
+}
 
 /** The page's jobs, export worker, downloads and notices. */
 export const exportPorts: ExportPorts = {
@@ -36,7 +44,7 @@ export const exportPorts: ExportPorts = {
   download: (file) => downloadBlob(file.name, file.blob),
   nothingMade: () => notices.push('info', xt('exports.noLetters')),
   failed: (error) =>
-    notices.push('error', xt('exports.failed', { message: messageOf(error) }), String(error)),
+    notices.push('error', xt('exports.failed', { message: failureWords(error) }), String(error)),
 };
 
 export function exportList(annex: 1 | 2 | 4, format: 'xlsx' | 'csv'): Promise<ExportedFile[]> {
@@ -53,12 +61,38 @@ export function exportList(annex: 1 | 2 | 4, format: 'xlsx' | 'csv'): Promise<Ex
 }
 
 export function exportLetters(annex: 3 | 5): Promise<ExportedFile[]> {
-  const date = exportsState.letterDate;
+  const { letterDate: date, recipientLevel } = exportsState;
+  // Only the addressees the user typed (blank = the default one); plain copies for the worker.
+  const addressees = Object.fromEntries(
+    Object.entries(exportsState.addressees).filter(([, v]) => v.trim() !== ''),
+  );
+  const signature = annex === 3 ? exportsState.signature3 : exportsState.signature5;
   return runExport(exportPorts, exportsState, xt('exports.annexN', { n: annex }), async () => ({
     kind: 'letters',
     annex,
     date,
+    ...(annex === 3 && recipientLevel ? { recipientLevel } : {}),
+    addressees,
+    signature,
   }));
+}
+
+export async function exportShapefile(): Promise<ExportedFile[]> {
+  const { scope, shpEncoding: encoding, shpCrs: crs } = exportsState;
+  const files = await runExport(exportPorts, exportsState, 'Shapefile', async () => ({
+    kind: 'shapefile',
+    scope,
+    encoding,
+    crs,
+  }));
+  // Text longer than a DBF field holds was cut: say which fields and how many values.
+  const cut = Object.entries(files[0]?.truncated ?? {});
+  if (cut.length > 0)
+    notices.push(
+      'warning',
+      xt('exports.shpTruncated', { fields: cut.map(([field, n]) => `${field} (${n})`).join(', ') }),
+    );
+  return files;
 }
 
 export function exportGeo(format: 'geojson' | 'geoparquet'): Promise<ExportedFile[]> {

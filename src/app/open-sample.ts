@@ -93,7 +93,8 @@ async function loadSample(name: string): Promise<void> {
           label: scene.label,
           acquiredOn: scene.acquired_on,
         },
-        addScenePorts,
+        // The sample is marked as such and its imagery panel says it is coarse: no notice per scene on opening.
+        { ...addScenePorts, coarse: undefined },
       );
       // Frame the imagery as soon as the first image is in, not at the very end: a user (or a test) who has
       // started working on the map while the rest loads must not have the view pulled from under them.

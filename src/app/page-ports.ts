@@ -26,6 +26,9 @@ import { cases } from '../state/cases.svelte.ts';
 import { jobs } from '../state/jobs.svelte.ts';
 import { project } from '../state/project.svelte.ts';
 import { t } from '../i18n/i18n.svelte.ts';
+import { imt } from '../i18n/imagery-messages.ts';
+import { formatPixelSize } from '../core/display/radiometry.ts';
+import { notices } from '../state/notices.svelte.ts';
 
 /** The page's ledger and OPFS folder. */
 export const evidencePorts: EvidencePorts = {
@@ -96,6 +99,8 @@ export const addScenePorts: AddScenePorts<Scene> = {
   putRecord: (record) => scenes.save(record),
   deleteFile: deleteProjectFile,
   remove: (id) => scenes.remove(id),
+  coarse: (pixelM, name) =>
+    notices.push('warning', imt('im.coarseAdded', { name, size: formatPixelSize(pixelM) })),
 };
 
 /** The page's stores, ledger, map and status bar, for a detection run. */

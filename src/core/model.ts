@@ -167,6 +167,8 @@ export const ProjectSettingsSchema = z.object({
   issuer: z.string().default('生态环境部办公厅'),
   /** Signature of letter 附件5 (生态环境部 XX 司). */
   issuerDepartment: z.string().default('生态环境部自然生态保护司'),
+  /** Who sends the letters: the Ministry (部), a provincial department (省, 厅) or a city bureau (市, 局). */
+  letterLevel: z.enum(['ministry', 'province', 'city']).default('ministry'),
   areaDecimals: z.number().int().min(2).max(4).default(2),
   /** Days after a department hand-over (附件5) by which its feedback is expected, unless the letter sets one. */
   departmentFeedbackDays: z.number().int().min(1).max(3650).default(DEFAULT_DEPARTMENT_FEEDBACK_DAYS),

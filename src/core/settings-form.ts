@@ -20,6 +20,7 @@ export interface SettingsForm {
   issuer: string;
   issuerDepartment: string;
   areaDecimals: string;
+  letterLevel: ProjectSettings['letterLevel'];
 }
 
 export type SettingsField =
@@ -67,6 +68,7 @@ export function settingsForm(settings: ProjectSettings): SettingsForm {
     issuer: settings.issuer,
     issuerDepartment: settings.issuerDepartment,
     areaDecimals: String(settings.areaDecimals),
+    letterLevel: settings.letterLevel,
   };
 }
 
@@ -162,6 +164,7 @@ export function parseSettingsForm(form: SettingsForm, base: ProjectSettings): Se
     issuerDepartment: form.issuerDepartment.trim(),
     areaDecimals,
     departmentFeedbackDays,
+    letterLevel: form.letterLevel,
   };
   const result = ProjectSettingsSchema.safeParse(raw);
   if (!result.success)

@@ -15,8 +15,8 @@ export const EXPORT_MESSAGES = {
 
   'exports.letters': { zh: '函件', en: 'Letters' },
   'exports.letter3': {
-    zh: '附件3 建议核实函（按省，{n} 份）',
-    en: 'Annex 3 verification-request letters (per province, {n})',
+    zh: '附件3 建议核实函（按收件单位，{n} 份）',
+    en: 'Annex 3 verification-request letters (per addressee, {n})',
   },
   'exports.letter5': {
     zh: '附件5 移交函（按部门，{n} 份）',
@@ -27,9 +27,43 @@ export const EXPORT_MESSAGES = {
     en: '{n} more cases were handed to a department but are not verified yet; annex 5 lists them once verified.',
   },
   'exports.letterDate': { zh: '成文日期', en: 'Letter date' },
+  'exports.recipientLevel': { zh: '建议核实函发往', en: 'Verification requests go to' },
+  'exports.recipient.province': { zh: '省级人民政府', en: 'provincial governments' },
+  'exports.recipient.city': { zh: '市级人民政府', en: 'city governments' },
+  'exports.recipient.county': { zh: '县级人民政府', en: 'county governments' },
+  'exports.addressees3': { zh: '附件3 收件单位（可修改）', en: 'Annex 3 addressees (editable)' },
+  'exports.addressees5': { zh: '附件5 收件单位（可修改）', en: 'Annex 5 addressees (editable)' },
+  'exports.signature3': { zh: '附件3 落款', en: 'Annex 3 signature' },
+  'exports.signature5': { zh: '附件5 落款', en: 'Annex 5 signature' },
   'exports.noLetters': { zh: '没有符合条件的问题，未生成函件。', en: 'No case qualifies: no letter made.' },
 
   'exports.gis': { zh: 'GIS 数据（CGCS2000，EPSG:4490）', en: 'GIS data (CGCS2000, EPSG:4490)' },
+  'exports.shapefile': { zh: 'Shapefile（zip）', en: 'Shapefile (zip)' },
+  'exports.shpEncoding': { zh: '属性编码', en: 'Attribute encoding' },
+  'exports.shpUtf8': { zh: 'UTF-8（附 .cpg）', en: 'UTF-8 (with .cpg)' },
+  'exports.shpGbk': { zh: 'GBK（旧版软件）', en: 'GBK (older software)' },
+  'exports.shpCrs': { zh: '坐标', en: 'Coordinates' },
+  'exports.shpGeographic': { zh: 'CGCS2000 经纬度（EPSG:4490）', en: 'CGCS2000 lon/lat (EPSG:4490)' },
+  'exports.shpGk3': {
+    zh: 'CGCS2000 3° 高斯-克吕格（按图斑中心选带）',
+    en: 'CGCS2000 3° Gauss-Krüger (zone of the patches)',
+  },
+  'exports.shpGk6': {
+    zh: 'CGCS2000 6° 高斯-克吕格（按图斑中心选带）',
+    en: 'CGCS2000 6° Gauss-Krüger (zone of the patches)',
+  },
+  'exports.shpHint': {
+    zh: '字段名不超过 10 字节（如 TBBH＝图斑编号），对照表见导出说明；超过 254 字节的文字会被截断，完整内容见 GeoJSON。',
+    en: 'Field names are at most 10 bytes (e.g. TBBH = 图斑编号; the table is in the export notes); text over 254 bytes is cut, the full text is in the GeoJSON.',
+  },
+  'exports.shpTruncated': {
+    zh: 'Shapefile 已导出，但以下字段的部分文字超过 254 字节被截断：{fields}。完整内容见 GeoJSON 或 GeoParquet 导出。',
+    en: 'Shapefile exported, but some text was cut at 254 bytes in: {fields}. The full text is in the GeoJSON or GeoParquet export.',
+  },
+  'exports.gbkUnmappable': {
+    zh: '字符「{character}」（{code}）无法用 GBK 编码，未生成文件。请改用 UTF-8，或修改含该字符的内容。',
+    en: 'The character 「{character}」 ({code}) has no GBK code: no file made. Choose UTF-8, or edit the text that has it.',
+  },
   'exports.scopePatches': { zh: '全部图斑', en: 'All patches' },
   'exports.scopeCases': { zh: '会商确认的问题', en: 'Confirmed cases' },
 

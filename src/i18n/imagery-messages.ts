@@ -35,6 +35,10 @@ const zh = {
   'im.pixel': '像元 {size} 米',
   'im.coarse':
     '像元 {size} 米，粗于 2 米：监管规则要求使用优于 2 米的影像，小于数个像元的活动可能检测不到。仍可检测。',
+  'im.coarseAdded':
+    '已添加 {name}，但像元 {size} 米，粗于 2 米：监管规则要求使用优于 2 米的影像，小于数个像元的活动可能检测不到。仍可检测。',
+  'im.coarseDetect':
+    '{slot} 影像像元 {size} 米，粗于 2 米：监管规则要求使用优于 2 米的影像，检测结果只能作为线索，小于数个像元的活动可能漏检。',
   'im.date.metadata': '日期取自影像元数据',
   'im.date.tiff_datetime': '日期取自 TIFF 时间标记',
   'im.date.file_name': '日期取自文件名',
@@ -124,6 +128,10 @@ const en: Record<ImageryMessageKey, string> = {
   'im.pixel': 'pixel {size} m',
   'im.coarse':
     'Pixels of {size} m are coarser than 2 m: the rules ask for imagery finer than 2 m, and activities a few pixels wide may be missed. Detection still runs.',
+  'im.coarseAdded':
+    'Added {name}, but its pixels are {size} m, coarser than 2 m: the rules ask for imagery better than 2 m, and activities smaller than a few pixels may be missed. Detection still runs.',
+  'im.coarseDetect':
+    '{slot} pixels are {size} m, coarser than 2 m: the rules ask for imagery better than 2 m; take the findings as leads only, activities smaller than a few pixels may be missed.',
   'im.date.metadata': 'Date from the image metadata',
   'im.date.tiff_datetime': 'Date from the TIFF DateTime tag',
   'im.date.file_name': 'Date from the file name',

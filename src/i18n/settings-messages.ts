@@ -30,6 +30,12 @@ const zh = {
   'settings.contactName': '姓名',
   'settings.contactPhone': '电话',
   'settings.letters': '函件落款',
+  'settings.letterLevel': '发函层级',
+  'settings.letterLevel.ministry': '生态环境部（致省级人民政府、部委司局）',
+  'settings.letterLevel.province': '省级生态环境厅（致市、县人民政府及省直部门）',
+  'settings.letterLevel.city': '市级生态环境局（致县、区人民政府及市直部门）',
+  'settings.letterLevelHint':
+    '决定函件用语（我部/我厅/我局，你省/你市/你县）和默认收件单位；落款即下面两项。',
   'settings.issuer': '建议核实函落款（附件3）',
   'settings.issuerDepartment': '移交函落款（附件5）',
   'settings.areaDecimals': '面积小数位数',
@@ -98,6 +104,13 @@ const en: Record<SettingsMessageKey, string> = {
   'settings.contactName': 'Name',
   'settings.contactPhone': 'Phone',
   'settings.letters': 'Letter signatures',
+  'settings.letterLevel': 'Letters are sent by',
+  'settings.letterLevel.ministry': 'the Ministry (to provincial governments and ministries)',
+  'settings.letterLevel.province':
+    'a provincial department (to city and county governments, provincial departments)',
+  'settings.letterLevel.city': 'a city bureau (to county and district governments, city departments)',
+  'settings.letterLevelHint':
+    'Sets the wording of the letters (我部/我厅/我局, 你省/你市/你县) and their default addressees; the signatures are the two fields below.',
   'settings.issuer': 'Verification-request letter (annex 3)',
   'settings.issuerDepartment': 'Hand-over letter (annex 5)',
   'settings.areaDecimals': 'Area decimals',

@@ -209,10 +209,11 @@ export async function writeLetterDocx(letter: Letter, creator = 'Redline Noteboo
     title: letter.title,
     sections: [
       { properties: { page: { size: a4, margin: portrait } }, children: letterParagraphs(letter) },
-      {
+      // One landscape section per attached list (a letter covering several provinces has one list each).
+      ...letter.tables.map((table) => ({
         properties: { page: { size: { ...a4, orientation: PageOrientation.LANDSCAPE }, margin: landscape } },
-        children: listParagraphs(letter.table, Math.round((297 - 40) * MM)),
-      },
+        children: listParagraphs(table, Math.round((297 - 40) * MM)),
+      })),
     ],
   });
   const buffer = await Packer.toArrayBuffer(doc, false, [

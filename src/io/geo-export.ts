@@ -65,7 +65,10 @@ export const EXTRA_FIELDS = [
 ] as const;
 
 /** All attribute names of an exported patch, in order (附件1 columns, then EXTRA_FIELDS). */
-export const PATCH_FIELDS: readonly string[] = [...ANNEX1_COLUMNS.map((c) => c.header), ...EXTRA_FIELDS];
+// GIS field names keep the full-width 面积（公顷） of the app's other tables (the list prints the seed's form).
+const gisHeader = (c: (typeof ANNEX1_COLUMNS)[number]): string =>
+  c.key === 'areaHa' ? '面积（公顷）' : c.header;
+export const PATCH_FIELDS: readonly string[] = [...ANNEX1_COLUMNS.map(gisHeader), ...EXTRA_FIELDS];
 const NUMERIC = new Set(['中心经度', '中心纬度', '面积（公顷）', '红线内面积（公顷）']);
 
 /** The cases of a scope, in patch-id order. */
@@ -81,7 +84,11 @@ export function patchRecords(
 ): Record<string, CellValue>[] {
   const table = buildAnnex(1, cases, settings, catalog, { preselected: true, province: '' });
   const coordinate = ANNEX1_COLUMNS.find((c) => c.kind === 'lon');
-  return rowsAsRecords(table).map((record, i) => {
+  const listArea = ANNEX1_COLUMNS.find((c) => c.key === 'areaHa')?.header ?? '';
+  return rowsAsRecords(table).map((full, i) => {
+    const record = Object.fromEntries(
+      Object.entries(full).map(([k, v]) => [k === listArea ? '面积（公顷）' : k, v]),
+    );
     const c = cases[i] as CaseState;
     // Both areas rounded alike (the red-line part never reads larger than the patch); coordinates as the lists.
     const areas = roundedAreas(c.patch.areaHa, c.patch.redlineHa, settings.areaDecimals);

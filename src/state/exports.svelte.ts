@@ -2,13 +2,16 @@ import * as Comlink from 'comlink';
 import {
   selectAnnex1,
   selectAnnex2,
-  selectAnnex3,
+  letterKeys,
   selectAnnex4,
   selectAnnex5,
   transferredUnverified,
 } from '../core/case/annex.ts';
 import { localDate } from '../core/case/due-dates.ts';
 import type { GeoScope } from '../io/geo-export.ts';
+import type { RecipientLevel } from '../core/case/annex.ts';
+import type { ShapefileCrs } from '../core/geo/crs-prj.ts';
+import type { ShapefileEncoding } from '../io/shapefile-export.ts';
 import type { BundleAccepted, BundleRefused } from '../../workers/export-api.ts';
 import { xt, i18n } from '../i18n/i18n.svelte.ts';
 import { ledger } from './ledger.svelte.ts';
@@ -28,6 +31,14 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 class ExportsState {
   letterDate = $state(localDate());
   scope = $state<GeoScope>('patches');
+  /** Letters of this export: recipient level ('' = the project's default), edited addressees by letter key, signatures. */
+  recipientLevel = $state<RecipientLevel | ''>('');
+  addressees = $state<Record<string, string>>({});
+  signature3 = $state('');
+  signature5 = $state('');
+  /** Zipped Shapefile: text encoding of the DBF and the coordinates written. */
+  shpEncoding = $state<ShapefileEncoding>('utf-8');
+  shpCrs = $state<ShapefileCrs>('geographic');
   withChips = $state(true);
   withLayers = $state(true);
   /** Case ids chosen for verification sheets. */
@@ -55,7 +66,7 @@ class ExportsState {
       annex1: selectAnnex1(all).length,
       annex2: selectAnnex2(all, ledger.catalog).length,
       annex4: selectAnnex4(all).length,
-      letters3: new Set(selectAnnex3(all).map((c) => c.patch.province)).size,
+      letters3: letterKeys(3, all, ledger.settings, this.recipientLevel || undefined).length,
       letters5: new Set(selectAnnex5(all).flatMap((c) => c.transfers.map((t) => t.department))).size,
       unverifiedTransfers: transferredUnverified(all).length,
     };

@@ -62,7 +62,8 @@ export const ANNEX1_COLUMNS: readonly AnnexColumn[] = [
   col('lon', '中心经度', 'lon', 13),
   col('lat', '中心纬度', 'lat', 12),
   col('location', '位置描述', 'text', 22),
-  col('areaHa', '面积（公顷）', 'area', 10),
+  // The seed's own form, half-width brackets (the letters and other tables of the app use full-width).
+  col('areaHa', '面积 (公顷)', 'area', 10),
   col('activity', '遥感解译人类活动类型', 'text', 14),
   col('problem', '疑似生态破坏问题', 'text', 13),
   col('remark', '备注', 'text', 18),
@@ -425,10 +426,18 @@ export interface Letter {
   readonly redlineHa: number;
   readonly redlineHaText: string;
   readonly replyBy?: string;
-  readonly table: AnnexTable;
+  /** The attached lists: one per province among the letter's cases, each titled with its own province. */
+  readonly tables: readonly AnnexTable[];
 }
 
-export type LetterSettings = AnnexSettings & Pick<ProjectSettings, 'contact' | 'issuer' | 'issuerDepartment'>;
+export type LetterSettings = AnnexSettings &
+  Pick<ProjectSettings, 'contact' | 'issuer' | 'issuerDepartment'> &
+  Partial<Pick<ProjectSettings, 'letterLevel'>>;
+
+/** Who sends: the Ministry (部), a provincial department (厅) or a city bureau (局). */
+export type SenderLevel = ProjectSettings['letterLevel'];
+/** Which governments a 建议核实函 (附件3 and its lower-level forms) goes to. */
+export type RecipientLevel = 'province' | 'city' | 'county';
 export interface LetterOptions {
   /** Date of the letter, `YYYY-MM-DD`. */
   readonly date: string;
@@ -436,8 +445,100 @@ export interface LetterOptions {
   readonly replyBy?: string;
   /** Which cases (among those the annex's rule selects); default: all of them (selectAnnex3 / selectAnnex5). */
   readonly caseIds?: readonly string[];
-  /** Addressee of 附件5 per department code (default: the organ + 有关司局). */
+  /** Addressee per letter key (Letter.key), as edited in the export panel; default `defaultAddressee`. */
   readonly addressees?: Readonly<Record<string, string>>;
+  /** 附件3: which governments the letters go to; default the level below the sender (部→省, 省→市, 市→县). */
+  readonly recipientLevel?: RecipientLevel;
+  /** Signature for this export; default the project's issuer (附件3) or issuerDepartment (附件5). */
+  readonly signature?: string;
+}
+
+/** The level the letters of a sender go to by default. */
+export const DEFAULT_RECIPIENT: Readonly<Record<SenderLevel, RecipientLevel>> = {
+  ministry: 'province',
+  province: 'city',
+  city: 'county',
+};
+/** Which recipient levels a sender can write to (never above itself). */
+export const RECIPIENT_LEVELS: Readonly<Record<SenderLevel, readonly RecipientLevel[]>> = {
+  ministry: ['province'],
+  province: ['city', 'county'],
+  city: ['county'],
+};
+
+/** 我部 / 我厅 / 我局: the sending organ as it names itself. */
+export const SELF_BY_LEVEL: Readonly<Record<SenderLevel, string>> = {
+  ministry: '我部',
+  province: '我厅',
+  city: '我局',
+};
+
+/** 你市 / 你州 / 你盟 / 你地区 by the kind of prefecture-level unit. */
+export function youCity(name: string): string {
+  if (name.endsWith('地区')) return '你地区';
+  if (name.endsWith('州')) return '你州';
+  if (name.endsWith('盟')) return '你盟';
+  return '你市';
+}
+/** 你县 / 你区 / 你旗 / 你市 by the kind of county-level unit. */
+export function youCounty(name: string): string {
+  for (const suffix of ['区', '旗', '市']) if (name.endsWith(suffix)) return `你${suffix}`;
+  return '你县';
+}
+
+/**
+ * How a unit (司, 厅, 局, 委, 办, 处…) names itself or is named (我司 / 你厅): by the last character of its name,
+ * else `fallback`.
+ */
+export function organWord(name: string, person: '我' | '你', fallback: string): string {
+  const bare = name.trim().replace(/[：:]$/, '');
+  // 「有关司局」: the Ministry's own word for a 司 of another ministry.
+  if (bare.endsWith('司局')) return `${person}司`;
+  const last = bare.slice(-1);
+  return ['部', '司', '厅', '局', '委', '办', '处', '科', '室'].includes(last)
+    ? `${person}${last}`
+    : fallback;
+}
+
+/** A Ministry-level organ's counterpart at province or city level (自然资源部 → 自然资源厅 / 自然资源局). */
+export function counterpartOrgan(organ: string, level: SenderLevel): string {
+  if (level === 'ministry') return organ;
+  const bare = organ.replace(/^(国家|中国)/, '');
+  if (bare.endsWith('部')) return `${bare.slice(0, -1)}${level === 'province' ? '厅' : '局'}`;
+  return bare;
+}
+
+/** The recipient unit of a case at a level: its name and the key its letter is filed under. */
+function recipientOf(c: CaseState, level: RecipientLevel): { key: string; name: string } {
+  const p = c.patch;
+  if (level === 'province') return { key: p.province, name: p.province };
+  if (level === 'city') return { key: `${p.province}/${p.city}`, name: p.city };
+  return { key: `${p.province}/${p.city}/${p.county}`, name: p.county };
+}
+
+const youOf = (level: RecipientLevel, name: string): string =>
+  level === 'province' ? youProvince(name) : level === 'city' ? youCity(name) : youCounty(name);
+
+/** 附件3-type addressee: a provincial government's 办公厅, a city or county government's 办公室. */
+const governmentOffice = (level: RecipientLevel, name: string): string =>
+  `${name}人民政府${level === 'province' ? '办公厅' : '办公室'}`;
+
+/** The lists attached to a letter: one per province among its cases (the seed's lists are per province). */
+function listsByProvince(
+  annex: 1 | 4,
+  mine: readonly CaseState[],
+  settings: LetterSettings,
+  catalog: Catalog,
+): AnnexTable[] {
+  return provincesOf(mine, settings.province.name).map((province) =>
+    buildAnnex(
+      annex,
+      mine.filter((c) => c.patch.province === province),
+      { ...settings, province: { ...settings.province, name: province } },
+      catalog,
+      { preselected: true },
+    ),
+  );
 }
 
 /** 你省 / 你区 / 你市 by the kind of provincial unit. */
@@ -456,7 +557,8 @@ const pick = (selected: readonly CaseState[], ids: readonly string[] | undefined
   ids ? selected.filter((c) => ids.includes(c.id)) : [...selected];
 
 /**
- * 附件3, one letter per province: suggestion to verify the suspected problems, the 附件1 list of them attached.
+ * 附件3, one letter per recipient government (province, city or county, by the sender's level): suggestion to
+ * verify the suspected problems, the 附件1 list of them attached.
  * `feedbackDue(c)` gives each case's reply-by date (due-dates.ts dueDates(c).feedback) for the default.
  */
 export function buildLetters3(
@@ -466,62 +568,99 @@ export function buildLetters3(
   options: LetterOptions,
   feedbackDue: (c: CaseState) => string,
 ): Letter[] {
+  const sender = settings.letterLevel ?? 'ministry';
+  const level = options.recipientLevel ?? DEFAULT_RECIPIENT[sender];
+  const self = SELF_BY_LEVEL[sender];
   const chosen = pick(selectAnnex3(cases), options.caseIds);
-  const provinces = provincesOf(chosen, settings.province.name);
-  return provinces.map((province) => {
-    const mine = chosen.filter((c) => c.patch.province === province).sort(byPatchId);
+  // Recipients in the order of their provinces (the project's first), then by name.
+  const order = provincesOf(chosen, settings.province.name);
+  const units = new Map<string, { name: string; province: string }>();
+  for (const c of chosen) {
+    const unit = recipientOf(c, level);
+    if (!units.has(unit.key)) units.set(unit.key, { name: unit.name, province: c.patch.province });
+  }
+  const keys = [...units.keys()].sort(
+    (a, b) =>
+      order.indexOf(units.get(a)?.province ?? '') - order.indexOf(units.get(b)?.province ?? '') ||
+      a.localeCompare(b, 'zh'),
+  );
+  return keys.map((key) => {
+    const name = units.get(key)?.name ?? key;
+    const mine = chosen.filter((c) => recipientOf(c, level).key === key).sort(byPatchId);
     const area = sumRedline(mine);
     const areaText = area.toFixed(areaDecimalsFor(area, settings.areaDecimals));
     const earliest = mine.map(feedbackDue).sort()[0] ?? options.date;
     // Never ask for a reply sooner than a month after the letter (an old milestone may have passed).
     const floor = addMonths(options.date, 1);
     const replyBy = options.replyBy ?? (earliest > floor ? earliest : floor);
-    const you = youProvince(province);
+    const you = youOf(level, name);
+    // A county has no 地方 below it to organise but its 乡镇 (街道).
+    const whom = level === 'county' ? '有关部门和乡镇（街道）' : '有关部门和地方';
     return {
       annex: 3,
       label: '附件3',
-      key: province,
+      key,
       title: '关于建议核实生态保护红线疑似生态破坏问题的函',
-      addressee: `${province}人民政府办公厅：`,
+      addressee: `${options.addressees?.[key]?.trim() || governmentOffice(level, name)}：`,
       body: [
-        `经我部生态保护红线监管平台监测，发现${you}存在生态保护红线疑似生态破坏问题${mine.length}个，涉及生态保护红线面积${areaText}公顷（清单附后）。`,
-        `建议${you}组织有关部门和地方，对疑似生态破坏问题进行核实，防范可能造成破坏生态环境的影响。相关情况望于${chineseDate(replyBy)}前反馈我部。`,
+        `经${self}生态保护红线监管平台监测，发现${you}存在生态保护红线疑似生态破坏问题${mine.length}个，涉及生态保护红线面积${areaText}公顷（清单附后）。`,
+        `建议${you}组织${whom}，对疑似生态破坏问题进行核实，防范可能造成破坏生态环境的影响。相关情况望于${chineseDate(replyBy)}前反馈${self}。`,
       ],
       attachment: '附件：疑似生态破坏问题清单',
       contact: contactLine(settings),
-      signature: settings.issuer,
+      signature: options.signature?.trim() || settings.issuer,
       date: chineseDate(options.date),
       count: mine.length,
       redlineHa: area,
       redlineHaText: areaText,
       replyBy: chineseDate(replyBy),
-      table: buildAnnex(
-        1,
-        mine,
-        { ...settings, province: { ...settings.province, name: province } },
-        catalog,
-        {
-          preselected: true,
-        },
-      ),
+      tables: listsByProvince(1, mine, settings, catalog),
     };
   });
 }
 
-/** 附件5, one letter per department: hand-over of the problem list (附件4 rows of the verified cases transferred). */
+/** The default addressee of a letter (what the export panel shows before the user edits it). */
+export function defaultAddressee(
+  annex: 3 | 5,
+  key: string,
+  settings: LetterSettings,
+  catalog: Catalog,
+  recipientLevel?: RecipientLevel,
+): string {
+  const sender = settings.letterLevel ?? 'ministry';
+  if (annex === 3) {
+    const level = recipientLevel ?? DEFAULT_RECIPIENT[sender];
+    return governmentOffice(level, key.split('/').at(-1) ?? key);
+  }
+  const organ = findEntry(catalog, 'departments', key)?.organ ?? key;
+  if (sender === 'ministry') return `${organ}有关司局`;
+  // A province or city hands over to its own level's counterpart of the organ.
+  return `${settings.province.name}${counterpartOrgan(organ, sender)}`;
+}
+
+/**
+ * 附件5, one letter per department, at the sender's level (部→部委司局, 厅→省直部门, 局→市直部门): hand-over of the
+ * problem list (附件4 rows of the verified cases transferred), one list per province among the cases.
+ */
 export function buildLetters5(
   cases: readonly CaseState[],
   settings: LetterSettings,
   catalog: Catalog,
   options: LetterOptions,
 ): Letter[] {
+  const sender = settings.letterLevel ?? 'ministry';
   const chosen = pick(selectAnnex5(cases), options.caseIds);
   const departments = [...new Set(chosen.flatMap((c) => c.transfers.map((t) => t.department)))].sort();
+  const signature = options.signature?.trim() || settings.issuerDepartment;
+  // The platform is the organ's (我部/我厅/我局); the letter speaks for the signing unit (我司, 我处 …).
+  const platform = SELF_BY_LEVEL[sender];
+  const self = organWord(signature, '我', platform);
   return departments.map((code) => {
     const mine = chosen.filter((c) => c.transfers.some((t) => t.department === code)).sort(byPatchId);
     const area = sumRedline(mine);
     const areaText = area.toFixed(areaDecimalsFor(area, settings.areaDecimals));
-    const organ = findEntry(catalog, 'departments', code)?.organ ?? code;
+    const addressee = options.addressees?.[code]?.trim() || defaultAddressee(5, code, settings, catalog);
+    const you = organWord(addressee, '你', sender === 'ministry' ? '你司' : '你单位');
     const due =
       options.replyBy ??
       mine
@@ -533,21 +672,39 @@ export function buildLetters5(
       label: '附件5',
       key: code,
       title: '关于移交生态保护红线生态破坏问题清单的函',
-      addressee: `${options.addressees?.[code] ?? `${organ}有关司局`}：`,
+      addressee: `${addressee}：`,
       body: [
-        `经我部生态保护红线监管平台监测和现场核实，发现生态保护红线生态破坏问题${mine.length}处，涉及生态保护红线面积${areaText}公顷（清单附后）。`,
-        `为落实中办、国办《关于划定并严守生态保护红线的若干意见》，现将生态保护红线问题清单移交你司，商请你司依法依规进行处理，有关结果请${due ? `于${chineseDate(due)}前` : ''}书面反馈我司。`,
+        `经${platform}生态保护红线监管平台监测和现场核实，发现生态保护红线生态破坏问题${mine.length}处，涉及生态保护红线面积${areaText}公顷（清单附后）。`,
+        `为落实中办、国办《关于划定并严守生态保护红线的若干意见》，现将生态保护红线问题清单移交${you}，商请${you}依法依规进行处理，有关结果请${due ? `于${chineseDate(due)}前` : ''}书面反馈${self}。`,
         '感谢支持。',
       ],
       attachment: '附件：问题清单',
       contact: contactLine(settings),
-      signature: settings.issuerDepartment,
+      signature,
       date: chineseDate(options.date),
       count: mine.length,
       redlineHa: area,
       redlineHaText: areaText,
       ...(due ? { replyBy: chineseDate(due) } : {}),
-      table: buildAnnex(4, mine, settings, catalog, { preselected: true }),
+      tables: listsByProvince(4, mine, settings, catalog),
     };
   });
+}
+
+/**
+ * The keys of the letters an export would make (recipient units for 附件3, department codes for 附件5), so
+ * the export panel can offer each addressee for editing before anything is built.
+ */
+export function letterKeys(
+  annex: 3 | 5,
+  cases: readonly CaseState[],
+  settings: LetterSettings,
+  recipientLevel?: RecipientLevel,
+): string[] {
+  if (annex === 5)
+    return [...new Set(selectAnnex5(cases).flatMap((c) => c.transfers.map((t) => t.department)))].sort();
+  const level = recipientLevel ?? DEFAULT_RECIPIENT[settings.letterLevel ?? 'ministry'];
+  return [...new Set(selectAnnex3(cases).map((c) => recipientOf(c, level).key))].sort((a, b) =>
+    a.localeCompare(b, 'zh'),
+  );
 }

@@ -4,15 +4,17 @@ import type { SceneRecord } from '../../../src/state/scenes.svelte.ts';
 
 interface FakeScene {
   record: SceneRecord;
+  pixelM?: number;
 }
 
 /** A fake screen, OPFS folder and record store that log every call, in order. */
-function fakePorts(options: { writeFails?: boolean; recordFails?: boolean } = {}) {
+function fakePorts(options: { writeFails?: boolean; recordFails?: boolean; pixelM?: number } = {}) {
   const folder = new Map<string, Blob>();
   const records = new Map<string, SceneRecord>();
   const shown = new Set<string>();
   const log: string[] = [];
   const jobs: string[] = [];
+  const warnings: string[] = [];
   const ports: AddScenePorts<FakeScene> = {
     async show(projectId, file, fileName, label, acquiredOn, placement) {
       // The scene list decides (by size and handle) whether the file is read in place; here: any handle.
@@ -34,7 +36,7 @@ function fakePorts(options: { writeFails?: boolean; recordFails?: boolean } = {}
       };
       shown.add(record.id);
       log.push('show');
-      return { record };
+      return { record, ...(options.pixelM === undefined ? {} : { pixelM: options.pixelM }) };
     },
     firstFrame: async () => log.push('frame'),
     startJob: (name) => ({
@@ -60,8 +62,9 @@ function fakePorts(options: { writeFails?: boolean; recordFails?: boolean } = {}
       shown.delete(id);
       records.delete(id);
     },
+    coarse: (pixelM, name) => warnings.push(`${name} ${pixelM}`),
   };
-  return { ports, folder, records, shown, log, jobs };
+  return { ports, folder, records, shown, log, jobs, warnings };
 }
 
 const input = {
@@ -118,5 +121,23 @@ describe('add a scene', () => {
     ).rejects.toThrow('transaction aborted');
     expect(fake.log).toEqual(['show', 'frame', 'record', 'remove s1']);
     expect(fake.shown.size).toBe(0);
+  });
+
+  it('warns when the image is coarser than the 2 m of the rules, and still adds it', async () => {
+    const coarse = fakePorts({ pixelM: 10 });
+    await addScene(input, coarse.ports);
+    expect(coarse.warnings).toEqual(['t1.tif 10']);
+    expect(coarse.records.has('s1')).toBe(true);
+    for (const pixelM of [0.5, 2]) {
+      const fine = fakePorts({ pixelM });
+      await addScene(input, fine.ports);
+      expect(fine.warnings).toEqual([]);
+    }
+  });
+
+  it('gives no warning for a scene that could not be added', async () => {
+    const fake = fakePorts({ pixelM: 30, writeFails: true });
+    await expect(addScene(input, fake.ports)).rejects.toThrow('quota');
+    expect(fake.warnings).toEqual([]);
   });
 });

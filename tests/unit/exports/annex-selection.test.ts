@@ -51,7 +51,7 @@ describe('附件3 and 附件1 count the same cases', () => {
       const list = buildAnnex(1, cases, SAMPLE_SETTINGS, SAMPLE_CATALOG, { province: letter.key });
       const listed = list.rows.map((r) => r[0]);
       expect(letter.count).toBe(list.rows.length);
-      expect(letter.table.rows.map((r) => r[0])).toEqual(listed);
+      expect(letter.tables.flatMap((t) => t.rows).map((r) => r[0])).toEqual(listed);
       const area = cases
         .filter((c) => listed.includes(c.patch.id))
         .reduce((n, c) => n + c.patch.redlineHa, 0);
@@ -85,10 +85,10 @@ describe('附件5 only hands over verified problems', () => {
     expect(letters.length).toBeGreaterThan(0);
     for (const letter of letters) {
       const expected = selectAnnex5(withEarly, letter.key).map((c) => c.patch.id);
-      expect(letter.table.rows.map((r) => r[7])).toEqual(expected);
+      expect(letter.tables.flatMap((t) => t.rows).map((r) => r[7])).toEqual(expected);
       expect(letter.count).toBe(expected.length);
       expect(letter.body[0]).toContain('监测和现场核实');
-      expect(letter.table.rows.map((r) => r[7])).not.toContain(early.patch.id);
+      expect(letter.tables.flatMap((t) => t.rows).map((r) => r[7])).not.toContain(early.patch.id);
     }
   });
 });
