@@ -42,6 +42,12 @@ const DELIBERATE = {
     seed: '有关结果请书面反馈我司',
     why: 'when the hand-over has a reply-by date the letter says 「请于…前书面反馈我司」',
   },
+  annex4Major: {
+    ours: '重大问题',
+    why:
+      'the seed asks to report 重大生态破坏问题 to 国务院 but its 附件4 has no column for them; we add one as the ' +
+      'last column (ANNEX4_ADDED_KEYS in core/case/annex.ts) so the list shows which problems are major',
+  },
   copyTo: {
     why:
       'the 抄送 line after 附件5 in the seed belongs to the programme notice itself (its distribution), not to ' +
@@ -84,8 +90,10 @@ describe('annex lists against the seed text', () => {
       const csv = filesOf(new RegExp(`^lists/annex${annex}-\\d+\\.csv$`));
       expect(csv.length).toBeGreaterThan(0);
       for (const f of csv) {
-        const [header] = parseCsv(new TextDecoder().decode(await bytesOf(f)));
-        expect(header).toEqual(seedList(annex).leaves);
+        const [header = []] = parseCsv(new TextDecoder().decode(await bytesOf(f)));
+        const added = annex === 4 ? [DELIBERATE.annex4Major.ours] : [];
+        expect(header.slice(header.length - added.length), DELIBERATE.annex4Major.why).toEqual(added);
+        expect(header.slice(0, header.length - added.length)).toEqual(seedList(annex).leaves);
       }
     });
 
@@ -167,7 +175,9 @@ describe('letters against the seed templates', () => {
       });
       expect(got.listTitle).toMatch(titlePattern(4));
       const seed4 = seedList(4).headerRows;
-      expect(got.headerRows.map((r) => r.filter((t) => t !== ''))).toEqual(
+      const major = DELIBERATE.annex4Major.ours;
+      expect(got.headerRows.flat(), DELIBERATE.annex4Major.why).toContain(major);
+      expect(got.headerRows.map((r) => r.filter((t) => t !== '' && t !== major))).toEqual(
         seed4.map((r) => r.filter((t) => t !== '')),
       );
       expect(got.notes).toEqual(seedList(4).notes);
