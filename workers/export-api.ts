@@ -46,6 +46,8 @@ export interface BundleExtra {
 export type ExportRequest =
   | { kind: 'list'; annex: 1 | 2 | 4; format: 'xlsx' | 'csv' }
   | { kind: 'letters'; annex: 3 | 5; date: string }
+  /** The yearly supervision report of `year`, its counts taken on `today` (or the year's last day). */
+  | { kind: 'yearly-report'; year: number; today: string }
   | { kind: 'geo'; format: 'geojson' | 'geoparquet'; scope: GeoScope }
   | { kind: 'sheets'; date: string; sheets: SheetRequest[]; layers: ExportLayer[] }
   | {

@@ -31,6 +31,8 @@ import type { Areal } from '../src/core/geo/rings.ts';
 import { writeAnnexXlsx } from '../src/io/xlsx-annex.ts';
 import { annexToCsvBytes } from '../src/io/csv-annex.ts';
 import { writeLetterDocx } from '../src/io/docx-letters.ts';
+import { buildYearlyReport } from '../src/core/case/yearly-report.ts';
+import { writeYearlyReportDocx } from '../src/io/docx-yearly-report.ts';
 import { annexFiles, blobSource, writeBundle, type BundleFile } from '../src/io/zip-bundle.ts';
 import {
   casesInScope,
@@ -147,6 +149,12 @@ async function build(
               name: `${stem}.parquet`,
               blob: blobOf(casesToGeoParquet(chosen, settings, catalog), 'application/vnd.apache.parquet'),
             },
+      ];
+    }
+    case 'yearly-report': {
+      const report = buildYearlyReport(request.year, cases, settings, catalog, request.today);
+      return [
+        { name: safeName(`${report.title}.docx`), blob: blobOf(await writeYearlyReportDocx(report), DOCX) },
       ];
     }
     case 'sheets':

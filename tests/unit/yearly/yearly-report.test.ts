@@ -28,12 +28,12 @@ function fromEvents(events: readonly LedgerEvent[], year: number) {
   const patches = new Map<string, PatchSnapshot>();
   for (const e of events)
     if (e.type === 'opened' && e.at.startsWith(`${year}-`)) patches.set(e.caseId, e.payload.patch);
-  const rejected = new Set(
+  const rejected = new Set<string>(
     events
       .filter((e) => e.type === 'rejected' || (e.type === 'reviewed' && e.payload.decision === 'reject'))
       .map((e) => e.caseId),
   );
-  const unsubstantiated = new Set(
+  const unsubstantiated = new Set<string>(
     events
       .filter((e) => e.type === 'verified' && e.payload.result === 'unsubstantiated')
       .map((e) => e.caseId),
