@@ -51,6 +51,34 @@ export function ringBox(ring: PlanRing): PlanBbox {
   return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
 }
 
+/** Twice the signed planar area of a ring (degrees²): enough to pick the largest part of a feature. */
+function ringArea2(ring: readonly (readonly number[])[]): number {
+  let sum = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const a = ring[j] as readonly number[];
+    const b = ring[i] as readonly number[];
+    sum += (a[0] ?? 0) * (b[1] ?? 0) - (b[0] ?? 0) * (a[1] ?? 0);
+  }
+  return Math.abs(sum);
+}
+
+/**
+ * The outline a layer feature gives a plan area: the outer ring of a polygon, or of the largest part of a
+ * multipolygon (holes are dropped: a pass over the area images them anyway). Null for other geometries.
+ */
+export function featureRing(geometry: { type: string; coordinates?: unknown }): PlanRing | null {
+  const polygons =
+    geometry.type === 'Polygon'
+      ? [geometry.coordinates as number[][][]]
+      : geometry.type === 'MultiPolygon'
+        ? (geometry.coordinates as number[][][][])
+        : [];
+  const outers = polygons.map((p) => p[0]).filter((r): r is number[][] => Array.isArray(r) && r.length >= 3);
+  if (outers.length === 0) return null;
+  const largest = outers.reduce((a, b) => (ringArea2(b) > ringArea2(a) ? b : a));
+  return largest.map((p) => [p[0] ?? 0, p[1] ?? 0]);
+}
+
 const PlanAreaObject = z.object({
   id: z.string().min(1),
   name: z.string().trim().min(1).max(200),

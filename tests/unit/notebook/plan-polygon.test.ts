@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   areaStatus,
   boxRing,
+  featureRing,
   FREQUENCIES,
   MonitoringPlanSchema,
   ringMeetsBox,
@@ -113,5 +114,28 @@ describe('plan areas as polygons', () => {
     expect(ringMeetsBox(L_RING, [-1, -1, 5, 5])).toBe(true); // contains every corner
     expect(ringMeetsBox(L_RING, [0.2, 0.2, 0.4, 0.4])).toBe(true); // inside the area
     expect(ringMeetsBox(L_RING, [3, 3, 4, 4])).toBe(false);
+  });
+});
+
+describe('plan area from a layer feature', () => {
+  it('takes the outer ring of a polygon and of the largest part of a multipolygon', () => {
+    expect(
+      featureRing({
+        type: 'Polygon',
+        coordinates: [
+          L_RING,
+          [
+            [0.2, 0.2],
+            [0.3, 0.2],
+            [0.3, 0.3],
+            [0.2, 0.2],
+          ],
+        ],
+      }),
+    ).toEqual(L_RING);
+    const small = boxRing([5, 5, 5.1, 5.1]);
+    const big = boxRing([0, 0, 3, 3]);
+    expect(featureRing({ type: 'MultiPolygon', coordinates: [[small], [big]] })).toEqual(big);
+    expect(featureRing({ type: 'Point', coordinates: [1, 2] })).toBeNull();
   });
 });
