@@ -35,9 +35,10 @@ export const YEARLY_MESSAGES = {
     en: 'Done when the report of the year is exported',
   },
   'yearly.month': { zh: '月份', en: 'Month' },
-  'yearly.planPasses': { zh: '监测计划到期', en: 'Plan passes due' },
-  'yearly.caseDues': { zh: '问题办理到期', en: 'Case due dates' },
-  'yearly.monthN': { zh: '{n}月', en: 'M{n}' },
+  'yearly.monthsHint': { zh: '每月到期数（1–12 月）', en: 'Due per month (January to December)' },
+  'yearly.planPasses': { zh: '监测到期', en: 'Plan passes due' },
+  'yearly.caseDues': { zh: '办理到期', en: 'Case due dates' },
+  'yearly.monthN': { zh: '{n}', en: '{n}' },
   'yearly.export': { zh: '年度监管工作报告', en: 'Yearly supervision report' },
   'yearly.exportHint': {
     zh: '按台账统计：问题办理阶段、县级分布、活动类型、逾期、销号与整改面积、重大问题。',
