@@ -3,7 +3,7 @@
  * tab's calendar lists the year's duties with their due dates; the yearly supervision report exported from the
  * export tab carries the counts of the ledger (read back from word/document.xml) and marks the report done in
  * the calendar; a monitoring-plan area marked 双月 is listed with that cadence and counted in the calendar, and
- * an area taken from a red-line feature joins the plan.
+ * areas taken from a red-line feature and drawn on the map join the plan.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -11,7 +11,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { drawRectangle, guardedSession, openSampleProject, screenshot, SCREENSHOT_DIR } from './harness.ts';
+import {
+  clickVertex,
+  drawRectangle,
+  guardedSession,
+  openSampleProject,
+  screenshot,
+  SCREENSHOT_DIR,
+} from './harness.ts';
 
 const OUT = 'test-results/yearly';
 const session = guardedSession();
@@ -119,7 +126,7 @@ describe('the yearly cycle', () => {
       .toBe('done');
   });
 
-  it('marks a 双月 plan area and one taken from a red-line feature', async () => {
+  it('marks a 双月 plan area, one taken from a red-line feature and one drawn on the map', async () => {
     const before = await rowSum(page, 'yearly-plan-passes');
     await page.getByTestId('plan').evaluate((d) => ((d as HTMLDetailsElement).open = true));
     await page.getByTestId('plan-name').fill('高风险区（双月）');
@@ -148,6 +155,16 @@ describe('the yearly cycle', () => {
     await expect.poll(() => page.getByTestId('plan-feature').locator('option').count()).toBeGreaterThan(0);
     await page.getByTestId('plan-add-feature').click();
     await expect.poll(() => page.getByTestId('plan-row').count()).toBe(2);
+    // Drawn on the map: two points are refused in words, the third makes the area.
+    await page.getByTestId('plan-draw').click();
+    await clickVertex(page, -60, -40);
+    await clickVertex(page, 20, -40);
+    await page.getByTestId('plan-draw-finish').click();
+    await expect.poll(() => page.getByTestId('plan').textContent()).toContain('区域至少需要 3 个不同的点');
+    await clickVertex(page, -20, 30);
+    await page.getByTestId('plan-draw-finish').click();
+    await expect.poll(() => page.getByTestId('plan-row').count()).toBe(3);
+    expect(await page.getByTestId('plan').textContent()).not.toContain('区域至少需要 3 个不同的点');
     await page.getByTestId('plan').scrollIntoViewIfNeeded();
     await screenshot(page, 'yearly-plan-bimonthly');
   });
