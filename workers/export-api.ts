@@ -61,6 +61,8 @@ export type ExportRequest =
       /** Signature of this export (default: the project's). */
       signature?: string;
     }
+  /** The yearly supervision report of `year`, its counts taken on `today` (or the year's last day). */
+  | { kind: 'yearly-report'; year: number; today: string }
   | { kind: 'geo'; format: 'geojson' | 'geoparquet'; scope: GeoScope }
   | { kind: 'shapefile'; scope: GeoScope; encoding: ShapefileEncoding; crs: ShapefileCrs }
   | { kind: 'sheets'; date: string; sheets: SheetRequest[]; layers: ExportLayer[] }

@@ -37,6 +37,8 @@ import type { Areal } from '../src/core/geo/rings.ts';
 import { writeAnnexXlsx } from '../src/io/xlsx-annex.ts';
 import { annexToCsvBytes } from '../src/io/csv-annex.ts';
 import { writeLetterDocx } from '../src/io/docx-letters.ts';
+import { buildYearlyReport } from '../src/core/case/yearly-report.ts';
+import { writeYearlyReportDocx } from '../src/io/docx-yearly-report.ts';
 import { annexFiles, blobSource, writeBundle, type BundleFile } from '../src/io/zip-bundle.ts';
 import {
   casesInScope,
@@ -183,6 +185,12 @@ async function build(
           blob: blobOf(zip.bytes, 'application/zip'),
           ...(Object.keys(zip.truncated).length > 0 ? { truncated: { ...zip.truncated } } : {}),
         },
+      ];
+    }
+    case 'yearly-report': {
+      const report = buildYearlyReport(request.year, cases, settings, catalog, request.today);
+      return [
+        { name: safeName(`${report.title}.docx`), blob: blobOf(await writeYearlyReportDocx(report), DOCX) },
       ];
     }
     case 'sheets':

@@ -16,6 +16,7 @@ import { OUTLINE_MESSAGES, type OutlineMessageKey } from './outline-messages.ts'
 import { SETTINGS_MESSAGES, type SettingsMessageKey } from './settings-messages.ts';
 import { STORAGE_MESSAGES, type StorageMessageKey } from './storage-messages.ts';
 import { TOUR_MESSAGES, type TourMessageKey } from './tour-messages.ts';
+import { YEARLY_MESSAGES, type YearlyMessageKey } from './yearly-messages.ts';
 import { fillTemplate } from './format.ts';
 import { plurals } from './plural.ts';
 
@@ -32,7 +33,8 @@ export type MessageKey =
   | OutlineMessageKey
   | SettingsMessageKey
   | StorageMessageKey
-  | TourMessageKey;
+  | TourMessageKey
+  | YearlyMessageKey;
 type Table<K extends string> = Record<Locale, Record<K, string>>;
 
 /** A `{ key: { zh, en } }` table turned into one table per language. */
@@ -61,6 +63,7 @@ export const CATALOG_PARTS: Readonly<Record<string, Table<string>>> = {
   settings: SETTINGS_MESSAGES,
   storage: byLocale(STORAGE_MESSAGES),
   tour: TOUR_MESSAGES,
+  yearly: byLocale(YEARLY_MESSAGES),
 };
 
 const CATALOG = {

@@ -5,6 +5,7 @@ import {
   emptyPlan,
   MonitoringPlanSchema,
   planStatuses,
+  ringBox,
   type AreaStatus,
   type Frequency,
   type MonitoringPlan,
@@ -40,9 +41,15 @@ class PlanState {
     this.plan = plan;
   }
 
-  async add(area: Omit<PlanArea, 'id' | 'markedOn'>): Promise<void> {
+  /** Mark an area by its outline (a box's ring, a drawn polygon or a layer feature's outer ring). */
+  async add(area: Omit<PlanArea, 'id' | 'markedOn' | 'bbox'>): Promise<void> {
     if (!this.plan) return;
-    const full: PlanArea = { ...area, id: crypto.randomUUID().slice(0, 8), markedOn: today() };
+    const full: PlanArea = {
+      ...area,
+      bbox: ringBox(area.ring),
+      id: crypto.randomUUID().slice(0, 8),
+      markedOn: today(),
+    };
     await this.#save({ ...this.plan, areas: [...this.plan.areas, full] });
   }
 

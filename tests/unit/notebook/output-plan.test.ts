@@ -15,6 +15,7 @@ import {
   areaStatus,
   emptyPlan,
   planStatuses,
+  boxRing,
   type PlanArea,
 } from '../../../src/core/notebook/plan.ts';
 
@@ -141,6 +142,7 @@ describe('monitoring plan', () => {
     frequency,
     source: 'routine',
     bbox: [109.5, 21.5, 109.6, 21.6],
+    ring: boxRing([109.5, 21.5, 109.6, 21.6]),
     markedOn,
   });
   const scene = (date: string, bbox: [number, number, number, number] = [109.4, 21.4, 109.7, 21.7]) => ({
