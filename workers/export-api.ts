@@ -45,6 +45,8 @@ export interface BundleExtra {
 
 export type ExportRequest =
   | { kind: 'list'; annex: 1 | 2 | 4; format: 'xlsx' | 'csv' }
+  /** 生态空间管控区域 findings: 附件1 columns, their own title, never in 附件1–5. */
+  | { kind: 'control_zone_list'; format: 'xlsx' | 'csv' }
   | { kind: 'letters'; annex: 3 | 5; date: string }
   | { kind: 'geo'; format: 'geojson' | 'geoparquet'; scope: GeoScope }
   | { kind: 'sheets'; date: string; sheets: SheetRequest[]; layers: ExportLayer[] }

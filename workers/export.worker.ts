@@ -4,6 +4,7 @@ import { foldCatalog } from '../src/core/catalog-events.ts';
 import { caseStates, foldLedger, groupByCase } from '../src/core/case/ledger.ts';
 import { buildAnnex, buildLetters3, buildLetters5, provincesOf } from '../src/core/case/annex.ts';
 import { dueDates } from '../src/core/case/due-dates.ts';
+import { buildControlZoneList } from '../src/core/case/control-zone-list.ts';
 import { BundleError, DEFAULT_LIMITS } from '../src/core/bundle/manifest.ts';
 import { openBundle } from '../src/core/bundle/verify.ts';
 import {
@@ -102,6 +103,18 @@ async function build(
         check(signal);
         const table = buildAnnex(request.annex, cases, settings, catalog, { province });
         const name = safeName(`附件${request.annex}_${table.title}`);
+        files.push(
+          request.format === 'xlsx'
+            ? { name: `${name}.xlsx`, blob: blobOf(await writeAnnexXlsx([table]), XLSX) }
+            : { name: `${name}.csv`, blob: blobOf(annexToCsvBytes(table), 'text/csv;charset=utf-8') },
+        );
+      }
+      return files;
+    case 'control_zone_list':
+      for (const province of provinces(cases, settings.province.name)) {
+        check(signal);
+        const table = buildControlZoneList(cases, settings, catalog, province);
+        const name = safeName(table.title);
         files.push(
           request.format === 'xlsx'
             ? { name: `${name}.xlsx`, blob: blobOf(await writeAnnexXlsx([table]), XLSX) }
