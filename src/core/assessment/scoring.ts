@@ -57,7 +57,7 @@ export interface ScoreResult {
   readonly total: number | undefined;
   /** The same mean over the rows that have a value (undefined when none has). */
   readonly partial: number | undefined;
-  /** Indicators without a value, in table order. */
+  /** Weighted indicators without a value, in table order. */
   readonly missing: readonly string[];
   readonly weightSum: number;
 }
@@ -81,7 +81,8 @@ export function scoreTable(
   const present = rows.filter((r) => r.points !== undefined);
   const presentWeight = present.reduce((n, r) => n + r.weight, 0);
   const weighted = present.reduce((n, r) => n + r.weight * (r.points as number), 0);
-  const missing = rows.filter((r) => r.points === undefined).map((r) => r.indicator);
+  // A row weighted 0 takes no part in the total, so its value is not awaited.
+  const missing = rows.filter((r) => r.points === undefined && r.weight > 0).map((r) => r.indicator);
   return {
     rows,
     total: missing.length === 0 && weightSum > 0 ? weighted / weightSum : undefined,

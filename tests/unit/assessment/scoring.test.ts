@@ -68,6 +68,13 @@ describe('scoreTable', () => {
     expect(zero.total).toBeCloseTo((3 * 90) / 4, 12);
   });
 
+  it('a row weighted 0 is not awaited: its missing value does not hold back the total', () => {
+    const r = scoreTable([...table, { indicator: 'c', weight: 0, rule: linear(0, 1) }], { a: 90, b: 80 });
+    expect(r.missing).toEqual([]);
+    expect(r.total).toBeCloseTo((3 * 90 + 1 * 50) / 4, 12);
+    expect(r.rows[2]?.points).toBeUndefined();
+  });
+
   it('all weights zero gives no total', () => {
     const r = scoreTable(
       table.map((row) => ({ ...row, weight: 0 })),
