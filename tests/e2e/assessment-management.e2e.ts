@@ -99,9 +99,7 @@ describe('control zones searched apart', () => {
     { timeout: 240_000 },
     async () => {
       await s.page.getByTestId('project-new').click();
-      await expect
-        .poll(() => s.page.getByTestId('project-item').count(), { timeout: 30_000 })
-        .toBeGreaterThan(0);
+      await expect.poll(() => s.page.getByTestId('project-item').count(), { timeout: 30_000 }).toBe(2);
       await s.page.getByTestId('tab-layers').click();
       // The generated pair lies near 110.1°E 21.47°N: a red line far away, a control zone over the scene.
       const layer = async (name: string, kind: string, fc: object, count: number) => {
@@ -131,9 +129,16 @@ describe('control zones searched apart', () => {
       expect(await tick.isChecked()).toBe(false);
       await tick.check();
       await s.page.getByTestId('detect-run').click();
-      await s.page.getByTestId('actor-dialog').waitFor();
-      await s.page.getByTestId('actor-dialog-input').fill('检测员');
-      await s.page.getByTestId('actor-dialog-save').click();
+      // The operator's name is asked once per device: only if this session has not given it yet.
+      const asked = await s.page
+        .getByTestId('actor-dialog')
+        .waitFor({ timeout: 10_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (asked) {
+        await s.page.getByTestId('actor-dialog-input').fill('检测员');
+        await s.page.getByTestId('actor-dialog-save').click();
+      }
       await expect.poll(() => s.page.getByTestId('detect-result').count(), { timeout: 180_000 }).toBe(1);
       const result = (await s.page.getByTestId('detect-result').textContent()) ?? '';
       const found = Number(/检测完成：(\d+) 个图斑/.exec(result)?.[1] ?? 0);
