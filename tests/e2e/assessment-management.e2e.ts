@@ -98,9 +98,18 @@ describe('control zones searched apart', () => {
     'a run over control zones yields a patch marked as control zone, absent from 附件1',
     { timeout: 240_000 },
     async () => {
+      await expect
+        .poll(() => s.page.getByTestId('project-item').count(), { timeout: 30_000 })
+        .toBeGreaterThan(0);
+      const projects = await s.page.getByTestId('project-item').count();
       await s.page.getByTestId('project-new').click();
-      await expect.poll(() => s.page.getByTestId('project-item').count(), { timeout: 30_000 }).toBe(2);
+      await expect
+        .poll(() => s.page.getByTestId('project-item').count(), { timeout: 30_000 })
+        .toBe(projects + 1);
       await s.page.getByTestId('tab-layers').click();
+      // The new project is open once the sample's layers and scenes have left the panel.
+      await expect.poll(() => s.page.getByTestId('layer-item').count(), { timeout: 30_000 }).toBe(0);
+      await expect.poll(() => s.page.getByTestId('scene-item').count(), { timeout: 30_000 }).toBe(0);
       // The generated pair lies near 110.1°E 21.47°N: a red line far away, a control zone over the scene.
       const layer = async (name: string, kind: string, fc: object, count: number) => {
         await s.page.getByTestId('file-input').setInputFiles({
