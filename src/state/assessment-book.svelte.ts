@@ -38,18 +38,26 @@ class AssessmentBookState {
     }
   }
 
-  async #save(book: AssessmentBook): Promise<void> {
-    if (!this.projectId || this.unreadable) return;
-    await putSetting(keyOf(this.projectId), book);
-    this.book = book;
+  #queue: Promise<void> = Promise.resolve();
+
+  /** Saves one change at a time, each applied to the book the previous one left (quick entries are all kept). */
+  #save(change: (book: AssessmentBook) => AssessmentBook): Promise<void> {
+    const next = this.#queue.then(async () => {
+      if (!this.projectId || this.unreadable) return;
+      const book = change(this.book);
+      await putSetting(keyOf(this.projectId), book);
+      this.book = book;
+    });
+    this.#queue = next.catch(() => undefined);
+    return next;
   }
 
   addEntry(entry: AssessmentEntry): Promise<void> {
-    return this.#save(withEntry(this.book, entry));
+    return this.#save((book) => withEntry(book, entry));
   }
 
   saveTable(rows: readonly ScoringRow[]): Promise<void> {
-    return this.#save(withTable(this.book, rows, new Date().toISOString()));
+    return this.#save((book) => withTable(book, rows, new Date().toISOString()));
   }
 }
 

@@ -52,7 +52,7 @@ describe('assessment: management and qualitative indicators with an editable sco
     await enter('institution', '90', '省委办公厅督查通报', '2026-06-01');
     await enter('satisfaction', '80', '第三方满意度调查', '2026-05-20');
     await expect.poll(() => s.page.getByTestId('assess-current-institution').textContent()).toBe('90');
-    expect(await s.page.getByTestId('assess-current-satisfaction').textContent()).toBe('80');
+    await expect.poll(() => s.page.getByTestId('assess-current-satisfaction').textContent()).toBe('80');
     expect(await s.page.getByTestId('assess-row-satisfaction').textContent()).toContain(
       '第三方满意度调查（2026-05-20）',
     );
@@ -81,7 +81,7 @@ describe('assessment: management and qualitative indicators with an editable sco
     expect(formula).toContain('÷ 100');
     await screenshot(s.page, 'assessment-management-total');
     // Kept after a reload: the entries and the saved table.
-    await s.page.reload();
+    await s.page.goto(baseUrl());
     await s.page.getByTestId('tab-notebook').click();
     await expect
       .poll(() => s.page.getByTestId('assess-total').textContent(), { timeout: 60_000 })
