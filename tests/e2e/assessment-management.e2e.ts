@@ -92,6 +92,11 @@ describe('assessment: management and qualitative indicators with an editable sco
 describe('control zones searched apart', () => {
   beforeAll(async () => {
     await s.page.goto(baseUrl());
+    // The last project (the sample) reopens first: wait for it, so it cannot take over the new one.
+    await expect.poll(() => s.page.getByTestId('scene-item').count(), { timeout: 90_000 }).toBe(2);
+    await expect
+      .poll(() => s.page.getByTestId('header-project').getAttribute('data-sample-ready'), { timeout: 90_000 })
+      .toBe('true');
   });
 
   it(
