@@ -1,7 +1,7 @@
 // Issue 20: the assessment's 管理 and qualitative indicators entered with their source and date, a weight of
 // the scoring table edited, the total shown with its formula; then a control-zone search on a generated pair
 // finds a patch listed as a control-zone finding, absent from 附件1.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { baseUrl, guardedSession, openSampleProject, screenshot } from './harness.ts';
 import { rgbT1, rgbT2 } from './geotiff-fixture.ts';
 
@@ -90,19 +90,18 @@ describe('assessment: management and qualitative indicators with an editable sco
 });
 
 describe('control zones searched apart', () => {
-  beforeAll(async () => {
-    await s.page.goto(baseUrl());
-    // The last project (the sample) reopens first: wait for it, so it cannot take over the new one.
-    await expect.poll(() => s.page.getByTestId('scene-item').count(), { timeout: 90_000 }).toBe(2);
-    await expect
-      .poll(() => s.page.getByTestId('header-project').getAttribute('data-sample-ready'), { timeout: 90_000 })
-      .toBe('true');
-  });
-
   it(
     'a run over control zones yields a patch marked as control zone, absent from 附件1',
     { timeout: 240_000 },
     async () => {
+      await s.page.goto(baseUrl());
+      // The last project (the sample) reopens first: wait for it, so it cannot take over the new one.
+      await expect.poll(() => s.page.getByTestId('scene-item').count(), { timeout: 90_000 }).toBe(2);
+      await expect
+        .poll(() => s.page.getByTestId('header-project').getAttribute('data-sample-ready'), {
+          timeout: 90_000,
+        })
+        .toBe('true');
       await expect
         .poll(() => s.page.getByTestId('project-item').count(), { timeout: 30_000 })
         .toBeGreaterThan(0);
