@@ -79,6 +79,7 @@ describe('assessment: management and qualitative indicators with an editable sco
     expect(formula).toContain('60×90');
     expect(formula).toContain('40×57.14');
     expect(formula).toContain('÷ 100');
+    await s.page.getByTestId('assess-formula').scrollIntoViewIfNeeded();
     await screenshot(s.page, 'assessment-management-total');
     // Kept after a reload: the entries and the saved table.
     await s.page.goto(baseUrl());
