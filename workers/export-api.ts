@@ -63,6 +63,8 @@ export type ExportRequest =
     }
   /** The yearly supervision report of `year`, its counts taken on `today` (or the year's last day). */
   | { kind: 'yearly-report'; year: number; today: string }
+  /** 生态空间管控区域 findings: 附件1 columns, their own title, never in 附件1–5. */
+  | { kind: 'control_zone_list'; format: 'xlsx' | 'csv' }
   | { kind: 'geo'; format: 'geojson' | 'geoparquet'; scope: GeoScope }
   | { kind: 'shapefile'; scope: GeoScope; encoding: ShapefileEncoding; crs: ShapefileCrs }
   | { kind: 'sheets'; date: string; sheets: SheetRequest[]; layers: ExportLayer[] }

@@ -10,6 +10,7 @@ import {
   type LetterOptions,
 } from '../src/core/case/annex.ts';
 import { dueDates } from '../src/core/case/due-dates.ts';
+import { buildControlZoneList } from '../src/core/case/control-zone-list.ts';
 import { BundleError, DEFAULT_LIMITS } from '../src/core/bundle/manifest.ts';
 import { openBundle } from '../src/core/bundle/verify.ts';
 import {
@@ -119,6 +120,18 @@ async function build(
         check(signal);
         const table = buildAnnex(request.annex, cases, settings, catalog, { province });
         const name = safeName(`附件${request.annex}_${table.title}`);
+        files.push(
+          request.format === 'xlsx'
+            ? { name: `${name}.xlsx`, blob: blobOf(await writeAnnexXlsx([table]), XLSX) }
+            : { name: `${name}.csv`, blob: blobOf(annexToCsvBytes(table), 'text/csv;charset=utf-8') },
+        );
+      }
+      return files;
+    case 'control_zone_list':
+      for (const province of provinces(cases, settings.province.name)) {
+        check(signal);
+        const table = buildControlZoneList(cases, settings, catalog, province);
+        const name = safeName(table.title);
         files.push(
           request.format === 'xlsx'
             ? { name: `${name}.xlsx`, blob: blobOf(await writeAnnexXlsx([table]), XLSX) }

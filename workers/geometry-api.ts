@@ -11,6 +11,8 @@ import type { AreaFeature } from '../src/core/geo/spatial-index.ts';
 export interface GeometryLayers {
   redlines: AreaFeature[];
   reserves: AreaFeature[];
+  /** 生态空间管控区域: patches outside red lines are measured against them (optional). */
+  controlZones?: AreaFeature[];
   admin: AdminFeature[];
   namedPoints: NamedPoint[];
   /** Chinese names by code (province, city, county, township); admin features' own names fill gaps. */

@@ -22,6 +22,7 @@ const api: GeometryApi = {
       prepareLayers({
         redlines: layers.redlines,
         reserves: layers.reserves,
+        controlZones: layers.controlZones ?? [],
         admin: layers.admin,
         namedPoints: layers.namedPoints,
         nameOf: (code) => names[code],

@@ -60,6 +60,16 @@ export function exportList(annex: 1 | 2 | 4, format: 'xlsx' | 'csv'): Promise<Ex
   );
 }
 
+/** The list of control-zone findings (生态空间管控区域), kept apart from the red-line annexes. */
+export function exportControlZoneList(format: 'xlsx' | 'csv'): Promise<ExportedFile[]> {
+  return runExport(
+    exportPorts,
+    exportsState,
+    `${xt('exports.controlZoneList')} ${format.toUpperCase()}`,
+    async () => ({ kind: 'control_zone_list', format }),
+  );
+}
+
 export function exportLetters(annex: 3 | 5): Promise<ExportedFile[]> {
   const { letterDate: date, recipientLevel } = exportsState;
   // Only the addressees the user typed (blank = the default one); plain copies for the worker.

@@ -36,6 +36,8 @@ export interface DetectionScreen {
   readonly sensitivity: number;
   readonly minArea: number;
   readonly unit: AreaUnit;
+  /** Also search 生态空间管控区域 outside red lines; their findings are kept apart (off by default). */
+  readonly searchControlZones?: boolean;
   running: boolean;
   pickScenes(): void;
   /** Everything knowable before a run; throws the typed setup error when the run cannot start. */
@@ -51,8 +53,8 @@ export interface RunDetectionPorts {
   startJob(): JobHandle;
   /** The scene's file as the page reads it: its OPFS copy, or the user's own file when it is read in place. */
   readFile(projectId: string, scene: DetectionScene): Promise<Blob>;
-  /** Polygons of the project's red-line or nature-reserve layers. */
-  areal(kind: 'redline' | 'reserve'): (Polygon | MultiPolygon)[];
+  /** Polygons of the project's red-line, nature-reserve or control-zone layers. */
+  areal(kind: 'redline' | 'reserve' | 'control_zone'): (Polygon | MultiPolygon)[];
   /** The run's IndexedDB record. */
   putRun(run: RunRecord): Promise<unknown>;
   /** The run's row in DuckDB's `run` table. */
@@ -108,13 +110,15 @@ export async function runDetection(screen: DetectionScreen, ports: RunDetectionP
     throw error;
   }
   const found: PatchCandidate[] = [];
+  // Control zones widen the searched area only when asked and present; reserves stay excluded either way.
+  const controlZones = screen.searchControlZones ? ports.areal('control_zone') : [];
   try {
     const request: DetectionChoices = {
       t1: await ports.readFile(projectId, one),
       t2: await ports.readFile(projectId, two),
       t1Roles: one.record.bandRoles,
       t2Roles: two.record.bandRoles,
-      include: ports.areal('redline'),
+      include: [...ports.areal('redline'), ...controlZones],
       exclude: ports.areal('reserve'),
       sensitivity: screen.auto ? null : screen.sensitivity,
       minAreaM2: toSquareMetres(screen.minArea, screen.unit),
@@ -132,6 +136,7 @@ export async function runDetection(screen: DetectionScreen, ports: RunDetectionP
       clueSource: 'satellite',
       stage: 'auto',
       requireRedline: true,
+      includeControlZones: controlZones.length > 0,
       signal: job.signal,
     });
     Object.assign(run, {

@@ -100,6 +100,8 @@ export const PatchSnapshotSchema = z.object({
   problemType: z.string().optional(),
   changeDirection: z.string().optional(),
   score: z.number().optional(),
+  /** 生态空间管控区域 finding (found outside red lines, listed apart); absent = red line. */
+  zone: z.enum(['redline', 'control_zone']).optional(),
   /** Patches this one was split from or merged from. */
   derivedFrom: z.array(PatchIdSchema).optional(),
   geometry: GeometrySchema.optional(),

@@ -5,6 +5,7 @@
  */
 import { zh, type MessageKey as SharedKey } from './messages-zh.ts';
 import { en } from './messages-en.ts';
+import { ASSESSMENT_MESSAGES, type AssessmentMessageKey } from './assessment-messages.ts';
 import { CODE_TABLE_MESSAGES, type CodeTableMessageKey } from './code-table-messages.ts';
 import { EVIDENCE_MESSAGES, type EvidenceMessageKey } from './evidence-messages.ts';
 import { EXPORT_MESSAGES, type ExportMessageKey } from './export-messages.ts';
@@ -23,6 +24,7 @@ import { plurals } from './plural.ts';
 export type Locale = 'zh' | 'en';
 export type MessageKey =
   | SharedKey
+  | AssessmentMessageKey
   | CodeTableMessageKey
   | EvidenceMessageKey
   | ExportMessageKey
@@ -52,6 +54,7 @@ function byLocale<K extends string>(
 /** The parts, named, so a test can check that no key is defined twice. */
 export const CATALOG_PARTS: Readonly<Record<string, Table<string>>> = {
   shared: { zh, en },
+  assessment: byLocale(ASSESSMENT_MESSAGES),
   codes: CODE_TABLE_MESSAGES,
   evidence: EVIDENCE_MESSAGES,
   exports: byLocale(EXPORT_MESSAGES),

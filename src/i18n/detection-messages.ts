@@ -79,6 +79,9 @@ const zh = {
   'dm.err.cancelled': '检测已取消，未保存任何结果。',
   'dm.err.image_damaged': '影像数据损坏，无法读取：{detail}',
   'dm.err.unknown': '检测未能完成，未保存任何结果：{detail}',
+  'dm.controlZones': '同时检测红线外的生态空间管控区域（{n} 个图层）',
+  'dm.controlZonesHint':
+    '管控区域内、生态保护红线和自然保护地以外发现的图斑单独成册（生态空间管控区域清单），不进入附件1–5。',
 } as const;
 
 export type DetectionMessageKey = keyof typeof zh;
@@ -163,6 +166,9 @@ const en: Record<DetectionMessageKey, string> = {
   'dm.err.cancelled': 'Detection cancelled; nothing was saved.',
   'dm.err.image_damaged': 'The image data is damaged and cannot be read: {detail}',
   'dm.err.unknown': 'Detection did not finish; nothing was saved: {detail}',
+  'dm.controlZones': 'Also search ecological space control zones outside red lines (layers: {n})',
+  'dm.controlZonesHint':
+    'Patches found in control zones, outside red lines and nature reserves, are listed apart (control-zone list), never in Annexes 1–5.',
 };
 
 /** Both tables, for the tests that every key and every error code has words in both languages. */

@@ -11,6 +11,10 @@ export const EXPORT_MESSAGES = {
   'exports.annex1': { zh: '附件1 疑似生态破坏问题清单', en: 'Annex 1 suspected problems' },
   'exports.annex2': { zh: '附件2 人类活动清单', en: 'Annex 2 human activities' },
   'exports.annex4': { zh: '附件4 生态破坏问题清单', en: 'Annex 4 problems' },
+  'exports.controlZoneList': {
+    zh: '生态空间管控区域疑似问题清单（不含红线）',
+    en: 'Control-zone findings (outside red lines)',
+  },
   'exports.rows': { zh: '{n} 条', en: '{n} {n:row|rows}' },
 
   'exports.letters': { zh: '函件', en: 'Letters' },

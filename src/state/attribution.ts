@@ -24,7 +24,7 @@ export function geometryWorker(): Comlink.Remote<GeometryApi> {
   return client;
 }
 
-function areaFeatures(kind: 'redline' | 'reserve'): AreaFeature[] {
+function areaFeatures(kind: 'redline' | 'reserve' | 'control_zone'): AreaFeature[] {
   return layers.ofKind(kind).flatMap(({ record, features }) => areaFeaturesOf(record.id, features));
 }
 
@@ -55,6 +55,7 @@ export async function prepareAttribution(key: string): Promise<void> {
   const request: GeometryLayers = {
     redlines: areaFeatures('redline'),
     reserves: areaFeatures('reserve'),
+    controlZones: areaFeatures('control_zone'),
     admin: await adminFeatures(),
     namedPoints: await namedPoints(),
     names,

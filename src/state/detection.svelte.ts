@@ -102,6 +102,8 @@ class DetectionState {
   t1 = $state<string | null>(null);
   t2 = $state<string | null>(null);
   auto = $state(true);
+  /** Search control zones outside red lines too (ticked by the user; only offered with a control-zone layer). */
+  searchControlZones = $state(false);
   sensitivity = $state(0.5);
   // The tuned global minimum mapping unit, as `npm run detect` uses it (the panel can change it).
   minArea = $state(DEFAULT_DETECT_PARAMS.minAreaM2);

@@ -24,6 +24,8 @@ export interface IntakeOptions {
   stage: 'auto' | 'clue' | 'suspected';
   /** Keep only patches that overlap red lines (outside reserves) when red-line layers exist. */
   requireRedline: boolean;
+  /** Also keep patches found in control zones outside red lines (生态空间管控区域, listed apart). */
+  includeControlZones?: boolean;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 }
@@ -54,7 +56,8 @@ export async function intakePatches(
   result.patches.forEach((attrs, index) => {
     const candidate = candidates[index];
     if (!candidate) return;
-    if (options.requireRedline && hasRedlines && attrs.redline_ha <= 0) return;
+    const inControlZone = options.includeControlZones === true && attrs.zone === 'control_zone';
+    if (options.requireRedline && hasRedlines && attrs.redline_ha <= 0 && !inControlZone) return;
     drafts.push({
       ...(options.runId ? { runId: options.runId } : {}),
       ...attributedFields(attrs),

@@ -14,6 +14,7 @@ export type AttributedFields = Pick<
   | 'township'
   | 'countyCode'
   | 'location'
+  | 'zone'
 >;
 
 export function attributedFields(attrs: PatchAttributes): AttributedFields {
@@ -28,5 +29,7 @@ export function attributedFields(attrs: PatchAttributes): AttributedFields {
     township: attrs.township,
     countyCode: attrs.county_code,
     location: attrs.location,
+    // Only a control-zone finding carries the field: red-line snapshots stay as they were.
+    ...(attrs.zone === 'control_zone' ? { zone: attrs.zone } : {}),
   };
 }

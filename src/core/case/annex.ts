@@ -180,9 +180,12 @@ const byPatchId = (a: CaseState, b: CaseState): number =>
   a.patch.id < b.patch.id ? -1 : a.patch.id > b.patch.id ? 1 : 0;
 const REACHED_CONFIRMATION: ReadonlySet<string> = new Set(POST_CONFIRMATION);
 
-/** 附件1: every case confirmed by the consultation (会商), whatever happened to it since. */
+/** Control-zone findings (生态空间管控区域) have their own list and never enter 附件1–5. */
+export const isRedlineFinding = (c: CaseState): boolean => c.patch.zone !== 'control_zone';
+
+/** 附件1: every red-line case confirmed by the consultation (会商), whatever happened to it since. */
 export const selectAnnex1 = (cases: readonly CaseState[]): CaseState[] =>
-  cases.filter((c) => REACHED_CONFIRMATION.has(c.stage)).sort(byPatchId);
+  cases.filter((c) => isRedlineFinding(c) && REACHED_CONFIRMATION.has(c.stage)).sort(byPatchId);
 
 /**
  * 附件2: every interpreted human activity in the red lines: cases from `suspected` on that have an activity
@@ -192,6 +195,7 @@ export function selectAnnex2(cases: readonly CaseState[], catalog: Catalog): Cas
   return cases
     .filter((c) => {
       if (!c.patch.activityType || c.stage === 'auto' || c.stage === 'clue' || c.supersededBy) return false;
+      if (!isRedlineFinding(c)) return false;
       if (c.stage !== 'rejected') return true;
       return c.rejection
         ? findEntry(catalog, 'rejectionReasons', c.rejection.reasonCode)?.humanActivity === true
@@ -211,7 +215,10 @@ export const selectAnnex4 = (cases: readonly CaseState[]): CaseState[] =>
   cases
     .filter(
       (c) =>
-        REACHED_CONFIRMATION.has(c.stage) && c.verification && c.verification.result !== 'unsubstantiated',
+        isRedlineFinding(c) &&
+        REACHED_CONFIRMATION.has(c.stage) &&
+        c.verification &&
+        c.verification.result !== 'unsubstantiated',
     )
     .sort((a, b) => (a.patch.countyCode ?? '').localeCompare(b.patch.countyCode ?? '') || byPatchId(a, b));
 

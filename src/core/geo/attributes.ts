@@ -18,6 +18,8 @@ import { FeatureIndex, type AreaFeature } from './spatial-index.ts';
 export interface AttributionLayers {
   redlines: readonly AreaFeature[];
   reserves: readonly AreaFeature[];
+  /** Ecological space control zones (生态空间管控区域); searched apart from red lines when given. */
+  controlZones?: readonly AreaFeature[];
   admin: readonly AdminFeature[];
   /** Admin seats and other named features for the location text. */
   namedPoints: readonly NamedPoint[];
@@ -31,6 +33,9 @@ export interface AttributionLayers {
 export interface PreparedLayers {
   redlines: FeatureIndex<AreaFeature>;
   reserves: FeatureIndex<AreaFeature>;
+  controlZones: FeatureIndex<AreaFeature>;
+  /** Red lines and reserves together: what is cut out of a control zone. */
+  controlExclusions: FeatureIndex<AreaFeature>;
   admin: AdminJoiner;
   places: NamedPointLocator;
   nameEnOf: AdminNameLookup;
@@ -43,6 +48,8 @@ export function prepareLayers(layers: AttributionLayers): PreparedLayers {
   return {
     redlines: new FeatureIndex(layers.redlines),
     reserves: new FeatureIndex(layers.reserves),
+    controlZones: new FeatureIndex(layers.controlZones ?? []),
+    controlExclusions: new FeatureIndex([...layers.redlines, ...layers.reserves]),
     admin: new AdminJoiner(layers.admin, layers.nameOf),
     places: new NamedPointLocator(layers.namedPoints),
     nameEnOf: layers.nameEnOf ?? (() => undefined),
@@ -56,6 +63,17 @@ export interface PatchInput {
   id?: string;
 }
 
+/** Red-line findings go to annexes 1–5; control-zone findings have their own list. */
+export type PatchZone = 'redline' | 'control_zone';
+
+/**
+ * Zone of a patch from its overlaps: a patch touching a red line counts as red line (the stricter rule),
+ * one found only in a control zone (outside red lines and reserves) as control zone.
+ */
+export function zoneOf(redlineHa: number, controlZoneHa: number): PatchZone {
+  return redlineHa <= 0 && controlZoneHa > 0 ? 'control_zone' : 'redline';
+}
+
 /** Everything annex 1/4 and the verification sheet need about one patch. */
 export interface PatchAttributes {
   id: PatchId;
@@ -64,6 +82,10 @@ export interface PatchAttributes {
   area_mu: number;
   /** Area inside red lines and outside reserves, 公顷. */
   redline_ha: number;
+  /** Area inside control zones and outside every red line and reserve, 公顷 (absent: not searched). */
+  control_zone_ha?: number;
+  /** Where the finding belongs: red line when any part is inside one, control zone only otherwise (absent: red line). */
+  zone?: PatchZone;
   /** Interior point (longitude, latitude). */
   cx: number;
   cy: number;
@@ -142,6 +164,11 @@ function attributeOne(patch: PatchInput, layers: PreparedLayers, keepGeometry: b
   const box = bboxOf(patch.geometry);
   const areaM2 = geodesicAreaM2(patch.geometry);
   const overlay = overlayPatch(patch.geometry, box, areaM2, layers.redlines, layers.reserves);
+  // Control zone − red lines − reserves, with the same clipper as the red-line overlay.
+  const controlM2 =
+    layers.controlZones.features.length > 0
+      ? overlayPatch(patch.geometry, box, areaM2, layers.controlZones, layers.controlExclusions).redlineM2
+      : 0;
   const centre = interiorPoint(patch.geometry);
   const place = layers.admin.locate(centre.lon, centre.lat);
   const near = layers.places.nearest(centre.lon, centre.lat);
@@ -164,6 +191,8 @@ function attributeOne(patch: PatchInput, layers: PreparedLayers, keepGeometry: b
     area_ha: measures.ha,
     area_mu: measures.mu,
     redline_ha: overlay.redlineM2 / M2_PER_HA,
+    control_zone_ha: controlM2 / M2_PER_HA,
+    zone: zoneOf(overlay.redlineM2, controlM2),
     cx: centre.lon,
     cy: centre.lat,
     province: province.name,

@@ -252,3 +252,41 @@ describe('runDetection', () => {
     expect(screen.running).toBe(false);
   });
 });
+
+describe('runDetection over control zones', () => {
+  const zone = (lon: number) => square(lon);
+  for (const ticked of [false, true]) {
+    it(`searches control zones only when ticked (${ticked ? 'ticked' : 'not ticked'}) and tells intake`, async () => {
+      const { screen, ports } = fakePage();
+      const areas = { redline: [zone(109.1)], reserve: [zone(109.3)], control_zone: [zone(109.5)] };
+      const seen: { include?: unknown[]; exclude?: unknown[]; zones?: boolean } = {};
+      const base = screen.preflight();
+      const searching: DetectionScreen = {
+        ...screen,
+        searchControlZones: ticked,
+        preflight: () => ({
+          ...base,
+          engine: {
+            detect: (request, signal, onProgress) => {
+              seen.include = request.include;
+              seen.exclude = request.exclude;
+              return base.engine.detect(request, signal, onProgress);
+            },
+          },
+        }),
+      };
+      const intake = ports.intake;
+      await runDetection(searching, {
+        ...ports,
+        areal: (kind) => areas[kind],
+        intake: (projectId, candidates, options) => {
+          seen.zones = options.includeControlZones;
+          return intake(projectId, candidates, options);
+        },
+      });
+      expect(seen.include).toEqual(ticked ? [...areas.redline, ...areas.control_zone] : areas.redline);
+      expect(seen.exclude).toEqual(areas.reserve);
+      expect(seen.zones).toBe(ticked);
+    });
+  }
+});
