@@ -38,6 +38,10 @@ export const ZH_ASCII_ALLOW: readonly string[] = [
   'DuckDB',
   'JSON',
   'GIS',
+  // the zipped Shapefile a provincial platform imports, and its text encoding (UTF-8 has a digit)
+  'SHP',
+  'zip',
+  'GBK',
   'WASM',
   'FVC',
   'NDVI',
@@ -48,6 +52,8 @@ export const ZH_ASCII_ALLOW: readonly string[] = [
   // symbols of the FVC formula (whole tokens)
   'NDVI_soil',
   'NDVI_veg',
+  // DBF field names the user's GIS shows (TBBH = 图斑编号), quoted in the Shapefile export's hint
+  'TBBH',
   // the sample project's id, shown beside its name
   'beihai',
   // keyboard keys named in shortcut hints
