@@ -104,7 +104,8 @@ describe('passLocal with a fake command', () => {
       detectArgs: DETECT_ARGS,
       detectCommand: FAKE,
       mergeCommand: FAKE,
-      env: { ...process.env, FAKE_SLEEP_MS: '150' },
+      // Long enough for several 250 ms samples of a running Node (a sample taken during exec sees a few KB).
+      env: { ...process.env, FAKE_SLEEP_MS: '800' },
       out,
     });
     expect(code).toBe(0);
@@ -128,7 +129,7 @@ describe('passLocal with a fake command', () => {
     );
     expect(summary.shard_results.every((r) => r.code === 0)).toBe(true);
     if (existsSync('/proc/self/stat')) {
-      // Each fake is a live Node process for at least 150 ms: the sampler sees its memory and some CPU time.
+      // Each fake is a live Node process for at least 800 ms: the sampler sees its memory and some CPU time.
       for (const r of summary.shard_results) {
         expect(r.peak_rss_mb).toBeGreaterThan(10);
         expect(r.cpu_s).toBeGreaterThanOrEqual(0);
