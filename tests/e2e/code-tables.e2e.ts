@@ -7,7 +7,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { baseUrl, drawRectangle, guardedSession, openSampleProject, screenshot } from './harness.ts';
+import {
+  baseUrl,
+  drawRectangle,
+  guardedSession,
+  openSampleProject,
+  screenshot,
+  typePatchByKeys,
+} from './harness.ts';
 
 const s = guardedSession();
 const DEPT = '省自然资源厅';
@@ -94,16 +101,7 @@ describe('code tables in project settings', () => {
     await drawRectangle(s.page, -60, -40, CLUE);
     await s.page.getByTestId('review-toggle').click();
     await expect.poll(() => s.page.getByTestId('review-panel').isVisible()).toBe(true);
-    await s.page.keyboard.press('2');
-    await expect
-      .poll(() => s.page.getByTestId('review-activity').inputValue(), { timeout: 15_000 })
-      .toBe('industry');
-    await s.page.waitForTimeout(1000);
-    await s.page.keyboard.press('w');
-    await expect
-      .poll(() => s.page.getByTestId('review-problem').inputValue(), { timeout: 15_000 })
-      .toBe('vegetation_damage');
-    await s.page.waitForTimeout(1000);
+    await typePatchByKeys(s.page);
     await s.page.keyboard.press('y');
     await s.page.getByTestId('review-toggle').click();
     await expect

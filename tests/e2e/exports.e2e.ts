@@ -19,6 +19,7 @@ import {
   drawRectangle,
   png,
   historyTypes,
+  typePatchByKeys,
 } from './harness.ts';
 import { openBundle } from '../../src/core/bundle/verify.ts';
 import { bytesSource } from '../../src/core/bundle/zip-index.ts';
@@ -93,18 +94,7 @@ describe('exports and case bundles between two browser profiles', () => {
     await drawRectangle(page, 60, 40, 'leader_instruction');
     await page.getByTestId('review-toggle').click();
     await expect.poll(() => page.getByTestId('review-panel').isVisible()).toBe(true);
-    await page.keyboard.press('2');
-    // Each key is a ledger write (IndexedDB, then DuckDB): on a busy machine that takes more than poll's 1 s default.
-    await expect
-      .poll(() => page.getByTestId('review-activity').inputValue(), { timeout: 15_000 })
-      .toBe('industry');
-    // The panel ignores keys while the previous action is still being written (DuckDB rows after IndexedDB).
-    await page.waitForTimeout(1000);
-    await page.keyboard.press('w');
-    await expect
-      .poll(() => page.getByTestId('review-problem').inputValue(), { timeout: 15_000 })
-      .toBe('vegetation_damage');
-    await page.waitForTimeout(1000);
+    await typePatchByKeys(page);
     const first = await page.getByTestId('review-id').textContent();
     await page.keyboard.press('y');
     // A decided case leaves the review queue; the list shows every stage again once review mode is off.

@@ -393,3 +393,38 @@ export function png(width: number, height: number, base: [number, number, number
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
+
+/**
+ * In the open review panel, type the current patch by keyboard as 2 (industry) and W (vegetation damage), each
+ * key checked on the panel. Each key is a ledger write (IndexedDB, then DuckDB), longer than poll's 1 s default on
+ * a busy machine, and the panel ignores keys while the previous action is still being written: hence the pauses.
+ */
+export async function typePatchByKeys(page: Page): Promise<void> {
+  await page.keyboard.press('2');
+  await expect
+    .poll(() => page.getByTestId('review-activity').inputValue(), { timeout: 15_000 })
+    .toBe('industry');
+  await page.waitForTimeout(1000);
+  await page.keyboard.press('w');
+  await expect
+    .poll(() => page.getByTestId('review-problem').inputValue(), { timeout: 15_000 })
+    .toBe('vegetation_damage');
+  await page.waitForTimeout(1000);
+}
+
+/** Bytes in the projects' OPFS folders (imagery copies, layers): what the storage panel counts as used. */
+export function projectBytes(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    const projects = await root.getDirectoryHandle('projects', { create: true });
+    let total = 0;
+    const walk = async (dir: FileSystemDirectoryHandle): Promise<void> => {
+      for await (const entry of (dir as unknown as { values(): AsyncIterable<FileSystemHandle> }).values()) {
+        if (entry.kind === 'file') total += (await (entry as FileSystemFileHandle).getFile()).size;
+        else await walk(entry as FileSystemDirectoryHandle);
+      }
+    };
+    await walk(projects);
+    return total;
+  });
+}

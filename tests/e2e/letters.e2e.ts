@@ -11,7 +11,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { drawRectangle, guardedSession, openSampleProject, screenshot, SCREENSHOT_DIR } from './harness.ts';
+import {
+  drawRectangle,
+  guardedSession,
+  openSampleProject,
+  screenshot,
+  SCREENSHOT_DIR,
+  typePatchByKeys,
+} from './harness.ts';
 import { youCounty } from '../../src/core/case/annex.ts';
 import { readShapefile } from '../../src/io/shapefile/read.ts';
 
@@ -83,16 +90,7 @@ describe('letters from a province to a county, and the zipped Shapefile', () => 
     await drawRectangle(page, -120, -80, 'petition');
     await page.getByTestId('review-toggle').click();
     await expect.poll(() => page.getByTestId('review-panel').isVisible()).toBe(true);
-    await page.keyboard.press('2');
-    await expect
-      .poll(() => page.getByTestId('review-activity').inputValue(), { timeout: 15_000 })
-      .toBe('industry');
-    await page.waitForTimeout(1000);
-    await page.keyboard.press('w');
-    await expect
-      .poll(() => page.getByTestId('review-problem').inputValue(), { timeout: 15_000 })
-      .toBe('vegetation_damage');
-    await page.waitForTimeout(1000);
+    await typePatchByKeys(page);
     await page.keyboard.press('y');
     await page.getByTestId('review-toggle').click();
     const row = page.locator('[data-testid="case-row"][data-stage="confirmed"]');

@@ -5,31 +5,15 @@
 // Run: BENCH_IN_PLACE=1 npm run test:e2e tests/e2e/periods-bench.e2e.ts
 import { rmSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { guardedSession, baseUrl } from './harness.ts';
+import { guardedSession, baseUrl, projectBytes } from './harness.ts';
 import { geoTiff, texture } from './geotiff-fixture.ts';
 
 const run = process.env.BENCH_IN_PLACE === '1';
 const s = guardedSession();
 const served = `${process.env.E2E_DIST ?? 'dist'}/bench-in-place.tif`;
 
-async function projectBytes(): Promise<number> {
-  return s.page.evaluate(async () => {
-    const root = await navigator.storage.getDirectory();
-    const projects = await root.getDirectoryHandle('projects', { create: true });
-    let total = 0;
-    const walk = async (dir: FileSystemDirectoryHandle): Promise<void> => {
-      for await (const entry of (dir as unknown as { values(): AsyncIterable<FileSystemHandle> }).values()) {
-        if (entry.kind === 'file') total += (await (entry as FileSystemFileHandle).getFile()).size;
-        else await walk(entry as FileSystemDirectoryHandle);
-      }
-    };
-    await walk(projects);
-    return total;
-  });
-}
-
 async function addTimed(): Promise<{ listedMs: number; savedMs: number; grownBytes: number }> {
-  const before = await projectBytes();
+  const before = await projectBytes(s.page);
   const count = await s.page.getByTestId('scene-item').count();
   const start = Date.now();
   await s.page.getByTestId('imagery-pick').click();
@@ -44,7 +28,7 @@ async function addTimed(): Promise<{ listedMs: number; savedMs: number; grownByt
     })
     .toBe(0);
   const savedMs = Date.now() - start;
-  return { listedMs, savedMs, grownBytes: (await projectBytes()) - before };
+  return { listedMs, savedMs, grownBytes: (await projectBytes(s.page)) - before };
 }
 
 describe.skipIf(!run)('bench: a 128 MB scene read in place against copied', () => {

@@ -7,7 +7,14 @@
 // a different file is refused; the same file picked again works, also after a reload. And a project stored
 // before periods (one T1 and one T2 scene, database version 3) opens with each scene in a period of its own.
 import { describe, expect, it } from 'vitest';
-import { guardedPage, guardedSession, baseUrl, newGuardedContext, screenshot } from './harness.ts';
+import {
+  guardedPage,
+  guardedSession,
+  baseUrl,
+  newGuardedContext,
+  projectBytes,
+  screenshot,
+} from './harness.ts';
 import { geoTiff, rgbT1, rgbT2, texture } from './geotiff-fixture.ts';
 
 const s = guardedSession();
@@ -67,23 +74,6 @@ async function willPick(names: string[]): Promise<void> {
   await s.page.evaluate((list) => sessionStorage.setItem('e2e-pick', JSON.stringify(list)), names);
 }
 
-/** Bytes in the projects' OPFS folders (imagery copies, layers): what "used storage" counts. */
-function projectBytes(): Promise<number> {
-  return s.page.evaluate(async () => {
-    const root = await navigator.storage.getDirectory();
-    const projects = await root.getDirectoryHandle('projects', { create: true });
-    let total = 0;
-    const walk = async (dir: FileSystemDirectoryHandle): Promise<void> => {
-      for await (const entry of (dir as unknown as { values(): AsyncIterable<FileSystemHandle> }).values()) {
-        if (entry.kind === 'file') total += (await (entry as FileSystemFileHandle).getFile()).size;
-        else await walk(entry as FileSystemDirectoryHandle);
-      }
-    };
-    await walk(projects);
-    return total;
-  });
-}
-
 const items = () => s.page.getByTestId('scene-item');
 /** An element's text with runs of white space as one space (as the page shows it). */
 const words = async (locator: ReturnType<typeof items>): Promise<string> =>
@@ -139,7 +129,7 @@ describe('imagery periods, read in place', () => {
       await createPeriod('2018 上半年', '', '').catch(() => undefined);
       await expect.poll(() => s.page.getByTestId('period-error').textContent()).toContain('已有同名时段');
 
-      const before = await projectBytes();
+      const before = await projectBytes(s.page);
       await willPick(['small.tif']);
       await period('2018 上半年').getByTestId('period-add-scenes').click();
       await expect.poll(() => items().count(), { timeout: 60_000 }).toBe(1);
@@ -157,7 +147,7 @@ describe('imagery periods, read in place', () => {
       );
       expect(await small.getByTestId('scene-stored').textContent()).toContain('已复制到浏览器存储');
       // The copy grew the project's folder by the small file only: the 3 MB file was not copied.
-      const grown = (await projectBytes()) - before;
+      const grown = (await projectBytes(s.page)) - before;
       expect(grown).toBeGreaterThanOrEqual(rgbT1.length);
       expect(grown).toBeLessThan(big.length);
       // Detection's pair: one scene per period, said in the panel; T1 is the earlier period's scene.
