@@ -92,35 +92,22 @@ export function scoreTable(
   };
 }
 
+/** Event counts: none is full marks, up to two is 60, more is 0. */
+const FEW_EVENTS: ScoringRule = {
+  kind: 'thresholds',
+  atLeast: false,
+  steps: [
+    { bound: 0, points: 100 },
+    { bound: 2, points: 60 },
+  ],
+  otherwise: 0,
+};
+
 /** A starting table (the province edits it): percentages scored linearly, event counts by thresholds. */
 export const DEFAULT_SCORING_TABLE: readonly ScoringRow[] = [
   { indicator: 'institution', weight: 30, rule: { kind: 'linear', zeroAt: 0, fullAt: 100 } },
   { indicator: 'rectification_rate', weight: 30, rule: { kind: 'linear', zeroAt: 50, fullAt: 100 } },
   { indicator: 'satisfaction', weight: 20, rule: { kind: 'linear', zeroAt: 60, fullAt: 95 } },
-  {
-    indicator: 'damage_events',
-    weight: 10,
-    rule: {
-      kind: 'thresholds',
-      atLeast: false,
-      steps: [
-        { bound: 0, points: 100 },
-        { bound: 2, points: 60 },
-      ],
-      otherwise: 0,
-    },
-  },
-  {
-    indicator: 'pollution_events',
-    weight: 10,
-    rule: {
-      kind: 'thresholds',
-      atLeast: false,
-      steps: [
-        { bound: 0, points: 100 },
-        { bound: 2, points: 60 },
-      ],
-      otherwise: 0,
-    },
-  },
+  { indicator: 'damage_events', weight: 10, rule: FEW_EVENTS },
+  { indicator: 'pollution_events', weight: 10, rule: FEW_EVENTS },
 ];
